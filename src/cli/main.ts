@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * The `airlift` command line. Thin: each command lives in ./commands/<name>.ts and loads its
+ * heavy modules lazily inside its handler. Errors become exit codes here and only here:
+ * bad input (InputError, or a yargs usage failure) -> 2; ThresholdError -> 3; anything else -> 1.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXIT, InputError, ThresholdError } from './exit.js';
+import { commands } from './commands/index.js';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let usageFailure: string | null = null;
+  const parser = yargs(argv as string[])
+    .scriptName('airlift')
+    .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of airlift withdrawals.')
+    .strict()
+    .demandCommand(1, 'Name a command (see the list above).')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    // yargs exits 1 on a usage failure by default; a bad flag is bad input (2).
+    .fail((msg, err) => {
+      if (err) throw err;
+      usageFailure = msg;
+    });
+  for (const c of commands) parser.command(c);
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    return report(err);
+  }
+  if (usageFailure !== null) {
+    process.stderr.write(`airlift: ${usageFailure}\n(see airlift --help)\n`);
+    return EXIT.badInput;
+  }
+  return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+}
+
+function report(err: unknown): number {
+  if (err instanceof InputError) {
+    for (const p of err.problems) process.stderr.write(`${p}\n`);
+    return EXIT.badInput;
+  }
+  if (err instanceof ThresholdError) {
+    process.stderr.write(`airlift: ${err.message}\n`);
+    return EXIT.belowThreshold;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  process.stderr.write(`airlift: unexpected failure: ${e.stack ?? e.message}\n`);
+  return EXIT.failure;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.exitCode = report(err);
+  },
+);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Moments } from '../../src/stats/moments.js';
+import { ExactSum } from '../../src/stats/exact-sum.js';
+
+describe('Moments', () => {
+  it('mean and sample variance of 2,4,4,4,5,5,7,9 are 5 and 32/7', () => {
+    const m = new Moments();
+    for (const x of [2, 4, 4, 4, 5, 5, 7, 9]) m.push(x);
+    expect(m.n).toBe(8);
+    expect(m.mean).toBe(5);
+    expect(m.variance).toBeCloseTo(32 / 7, 12);
+    expect(m.min).toBe(2);
+    expect(m.max).toBe(9);
+  });
+  it('merge equals pushing everything into one (to rounding)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 60 }), fc.nat(), (xs, cut) => {
+        const k = cut % xs.length;
+        const all = new Moments(); xs.forEach((x) => all.push(x));
+        const a = new Moments(); xs.slice(0, k).forEach((x) => a.push(x));
+        const b = new Moments(); xs.slice(k).forEach((x) => b.push(x));
+        a.merge(Moments.from(JSON.parse(JSON.stringify(b.toJSON()))));
+        expect(a.n).toBe(all.n);
+        expect(a.mean).toBeCloseTo(all.mean, 6);
+        expect(a.variance).toBeCloseTo(all.variance, 4);
+      }),
+    );
+  });
+  it('variance is NaN below two values', () => {
+    const m = new Moments(); m.push(1);
+    expect(m.variance).toBeNaN();
+  });
+});
+
+describe('ExactSum', () => {
+  it('sums exactly where naive addition does not', () => {
+    const s = new ExactSum();
+    for (let i = 0; i < 10; i++) s.add(0.1);
+    expect(s.value).toBe(1); // naive: 0.9999999999999999
+    const t = new ExactSum();
+    [1e100, 1, -1e100].forEach((x) => t.add(x));
+    expect(t.value).toBe(1); // naive: 0
+  });
+  it('is independent of order and of splitting into merged parts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), { maxLength: 80 }), fc.nat(), (xs, cut) => {
+        const whole = new ExactSum(); xs.forEach((x) => whole.add(x));
+        const rev = new ExactSum(); [...xs].reverse().forEach((x) => rev.add(x));
+        const k = xs.length === 0 ? 0 : cut % xs.length;
+        const a = new ExactSum(); xs.slice(0, k).forEach((x) => a.add(x));
+        const b = new ExactSum(); xs.slice(k).forEach((x) => b.add(x));
+        const merged = ExactSum.from(JSON.parse(JSON.stringify(b.toJSON())));
+        merged.merge(a);
+        expect(rev.value).toBe(whole.value);
+        expect(merged.value).toBe(whole.value);
+      }),
+    );
+  });
+});

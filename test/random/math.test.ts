@@ -13,7 +13,9 @@ describe('normalCdf', () => {
 
 describe('normalQuantile', () => {
   it('normalQuantile(p) inverts normalCdf to Acklam accuracy (relative error < 1.15e-9)', () => {
-    for (const z of [-37, -20, -8, -3, -2.4, -1.5, -0.3, 0.2, 1, 2.5, 5, 8]) {
+    // The upper tail stops at 5: Phi(z) near 1 is stored to 1.1e-16 absolute, which moves z by
+    // 1.1e-16 / phi(z) (7e-11 at z = 5, but 2e-1 at z = 8), so only the lower tail is tested far out.
+    for (const z of [-37, -20, -8, -3, -2.4, -1.5, -0.3, 0.2, 1, 2.5, 5]) {
       expect(Math.abs(normalQuantile(normalCdf(z)) - z)).toBeLessThan(1.15e-9 * Math.abs(z) + 1e-12);
     }
   });

@@ -65,6 +65,10 @@ describe('Simulation.run determinism', () => {
     const a = traceOf('x');
     const b = traceOf('x');
     expect(a.length).toBeGreaterThan(30);
+    // the model exercised interrupts, the gate and the resource
+    expect(a.some((l) => l.includes('interrupted w'))).toBe(true);
+    expect(a.some((l) => l.includes('field open'))).toBe(true);
+    expect(a.some((l) => / w\d+ in$/.test(l))).toBe(true);
     expect(b).toEqual(a);
   });
   it('gives a different trace for a different seed (the trace depends on the draws)', () => {

@@ -260,6 +260,33 @@ describe('Process.interrupt', () => {
     expect(res.inUse).toBe(0);
   });
 
+  it('leaves a request granted when the interrupt lands between the grant and the wake-up', () => {
+    const sim = new Simulation();
+    const res = new Resource(sim, 1);
+    const log: string[] = [];
+    const first = res.request();
+    let req: Request | undefined;
+    const p = sim.process(function* () {
+      req = res.request();
+      try {
+        yield req;
+        log.push('ran');
+      } catch {
+        log.push(`interrupted, granted=${String(req.granted)}`);
+      } finally {
+        res.release(req);
+      }
+    });
+    sim.schedule(1, () => {
+      res.release(first); // grants p's request and schedules p's wake-up at t=1
+      expect(req!.granted).toBe(true);
+      p.interrupt('too late'); // cancels the wake-up; the grant stands until released
+    });
+    sim.run();
+    expect(log).toEqual(['interrupted, granted=true']);
+    expect(res.inUse).toBe(0);
+  });
+
   it('ends a process quietly when it does not catch the Interrupt, waking its waiters', () => {
     const sim = new Simulation();
     const log: [string, number][] = [];

@@ -5,8 +5,8 @@
  * this module never sees unit strings.
  *
  * A spec becomes a sampler with `sampler(spec, source)` (see ./sampler.ts) and
- * knows its mean with `meanOf(spec)` and its "most likely" value with `modeOf(spec)`
- * (used by the deterministic plan run).
+ * knows its mean with `meanOf(spec)` and the value the deterministic plan run uses with
+ * `planValueOf(spec)` (see ./moments.ts). `checkSpec(spec)` (./check.ts) lists its problems.
  */
 export type DistSpec =
   | { readonly dist: 'constant'; readonly value: number }

@@ -1,0 +1,29 @@
+import type { RandomSource } from '../source.js';
+import { constant } from './constant.js';
+import { standardGamma } from './gamma.js';
+import { assertValid } from './validate.js';
+
+export const PERT_LAMBDA = 4;
+
+/** Beta shape parameters of a beta-PERT: alpha = 1 + lambda (mode - min)/(max - min), beta likewise from max. */
+export function pertShapes(min: number, mode: number, max: number, lambda: number): { readonly alpha: number; readonly beta: number } {
+  const width = max - min;
+  return { alpha: 1 + (lambda * (mode - min)) / width, beta: 1 + (lambda * (max - mode)) / width };
+}
+
+/**
+ * Beta-PERT on [min, max] with the given mode; lambda weights the mode (4 is classic PERT,
+ * mean (min + 4 mode + max) / 6). Beta(alpha, beta) drawn as X / (X + Y) from two gammas.
+ */
+export function pert(source: RandomSource, min: number, mode: number, max: number, lambda = PERT_LAMBDA): () => number {
+  assertValid({ dist: 'pert', min, mode, max, lambda });
+  if (min === max) return constant(min);
+  const { alpha, beta } = pertShapes(min, mode, max, lambda);
+  const gx = standardGamma(source, alpha);
+  const gy = standardGamma(source, beta);
+  const width = max - min;
+  return () => {
+    const x = gx();
+    return min + (width * x) / (x + gy());
+  };
+}

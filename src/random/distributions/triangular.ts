@@ -1,0 +1,17 @@
+import type { RandomSource } from '../source.js';
+import { constant } from './constant.js';
+import { assertValid } from './validate.js';
+
+/** Triangular on [min, max] peaking at mode, by inversion (one uniform per draw, monotone in it). */
+export function triangular(source: RandomSource, min: number, mode: number, max: number): () => number {
+  assertValid({ dist: 'triangular', min, mode, max });
+  if (min === max) return constant(min);
+  const width = max - min;
+  const split = (mode - min) / width; // F(mode)
+  const left = width * (mode - min);
+  const right = width * (max - mode);
+  return () => {
+    const u = source.next();
+    return u < split ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
+  };
+}

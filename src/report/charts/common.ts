@@ -1,0 +1,97 @@
+/** Pieces shared by the chart builders: spec shell, the time axis, deadline/plan/milestone rules. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartContext } from '../context.js';
+import { DEADLINE_COLOUR, DEADLINE_DASH, MILESTONE_COLOUR, PLAN_COLOUR, PLAN_DASH, SCHEMA_URL, VL_CONFIG } from '../theme.js';
+import { formatDeadlineDate, formatDate, iso } from '../time.js';
+import { formatP } from '../format.js';
+
+/** A JSON object of a Vega-Lite spec (checked against the Vega-Lite schema by the tests). */
+export type Json = Record<string, unknown>;
+
+/** One chart of the report: its id (file name), a heading for the HTML, and its spec (null = skipped). */
+export interface ChartSpec {
+  readonly id: string;
+  readonly heading: string;
+  /** One sentence under the chart in the HTML page. */
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+export function topLevel(title: string, subtitle: string | readonly string[], body: Json): TopLevelSpec {
+  return {
+    $schema: SCHEMA_URL,
+    title: { text: title, subtitle: typeof subtitle === 'string' ? subtitle : [...subtitle] },
+    config: VL_CONFIG,
+    ...body,
+  } as unknown as TopLevelSpec;
+}
+
+/** x encoding for a local date axis (UTC scale over wall-clock instants: see ../time.ts). */
+export function timeX(ctx: ChartContext, field = 't', domain?: readonly [number, number]): Json {
+  return {
+    field,
+    type: 'temporal',
+    title: `Date (local time, ${ctx.summary.scenario.timeZone})`,
+    scale: { type: 'utc', ...(domain ? { domain: [iso(domain[0]), iso(domain[1])] } : {}) },
+    axis: { format: '%d %b', labelAngle: 0, tickCount: 8 },
+  };
+}
+
+export function deadlineLabel(ctx: ChartContext): string {
+  return `Deadline ${formatDeadlineDate(ctx.deadlineMs)}`;
+}
+
+/** The deadline as a vertical rule with a label at the top. */
+export function deadlineLayers(ctx: ChartContext, withProbability = false): Json[] {
+  const p = ctx.summary.probabilityCleared.estimate;
+  const label = withProbability ? `${deadlineLabel(ctx)}: P = ${formatP(p)}` : deadlineLabel(ctx);
+  const data = { values: [{ t: iso(ctx.deadlineMs), label }] };
+  return [
+    {
+      data,
+      mark: { type: 'rule', color: DEADLINE_COLOUR, strokeDash: [...DEADLINE_DASH], strokeWidth: 2 },
+      encoding: { x: { field: 't', type: 'temporal' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Deadline' }] },
+    },
+    {
+      data,
+      mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, fontWeight: 'bold', color: DEADLINE_COLOUR },
+      encoding: { x: { field: 't', type: 'temporal' }, y: { value: 2 }, text: { field: 'label' } },
+    },
+  ];
+}
+
+/** The deterministic plan's completion as a dotted rule (nothing when the plan never cleared). */
+export function planLayers(ctx: ChartContext, labelY = 18): Json[] {
+  if (ctx.planMs === null) return [];
+  const pct = ctx.summary.plan.percentile;
+  const label = `Plan ${formatDate(ctx.planMs)}${pct === null ? '' : ` (P${Math.round(pct)})`}`;
+  const data = { values: [{ t: iso(ctx.planMs), label }] };
+  return [
+    {
+      data,
+      mark: { type: 'rule', color: PLAN_COLOUR, strokeDash: [...PLAN_DASH], strokeWidth: 2 },
+      encoding: { x: { field: 't', type: 'temporal' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Plan' }] },
+    },
+    {
+      data,
+      mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, color: PLAN_COLOUR },
+      encoding: { x: { field: 't', type: 'temporal' }, y: { value: labelY }, text: { field: 'label' } },
+    },
+  ];
+}
+
+/** Milestones as thin grey rules with their name and probability. */
+export function milestoneLayers(ctx: ChartContext): Json[] {
+  const values = Object.entries(ctx.summary.milestones).map(([id, m]) => {
+    const t = ctx.clock.endOfDayOrInstant(m.date);
+    return { t: iso(t), label: `${m.name} (${formatDeadlineDate(t)}): P = ${formatP(m.probability.estimate)}`, id };
+  });
+  if (values.length === 0) return [];
+  return [
+    {
+      data: { values },
+      mark: { type: 'rule', color: MILESTONE_COLOUR, strokeDash: [2, 2] },
+      encoding: { x: { field: 't', type: 'temporal' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Milestone' }] },
+    },
+  ];
+}

@@ -46,6 +46,8 @@ function erfcNonNegative(x: number): number {
 /** Standard normal CDF Phi(z), accurate in relative terms in the lower tail. */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;
+  if (z === Number.NEGATIVE_INFINITY) return 0;
+  if (z === Number.POSITIVE_INFINITY) return 1;
   return z < 0 ? 0.5 * erfcNonNegative(-z / SQRT2) : 1 - 0.5 * erfcNonNegative(z / SQRT2);
 }
 

@@ -1,0 +1,180 @@
+/**
+ * Per-scenario precomputation shared by every replication of the same scenario object
+ * (cached in a WeakMap): load order of cargo per site, packing order, shuttle links,
+ * leg block-time specs per aircraft type, local calendar months, stream names.
+ * Nothing here depends on the seed or the replication.
+ */
+import type { DistSpec } from '../random/spec.js';
+import type { ResolvedScenario } from '../scenario/resolved.js';
+import { CARGO_CATEGORIES } from '../scenario/resolved.js';
+
+export interface Prepared {
+  readonly nSites: number;
+  readonly nTypes: number;
+  readonly nDest: number;
+  readonly nLots: number;
+  /** Lots that can be loaded at site s (its own flyable lots + lots shuttled in), load order. */
+  readonly lotOrder: readonly Int32Array[];
+  /** Own flyable lots of site s in packing order (= load order of own lots). */
+  readonly packOrder: readonly Int32Array[];
+  /** Tons packed at the lot's own site before the lot starts being packed. */
+  readonly packCumBefore: Float64Array;
+  /** Category index of each lot (CARGO_CATEGORIES order). */
+  readonly lotCategory: Int32Array;
+  /** Sites whose shuttles bring cargo to site s. */
+  readonly upstream: readonly Int32Array[];
+  /** legSpec[type][from][to]: block time (hours) or null when the leg cannot be flown. */
+  readonly legSpec: readonly (readonly (readonly (DistSpec | null)[])[])[];
+  /** Month (0..11) of local day d, d = floor((startLocalHour + t) / 24). */
+  readonly monthOfLocalDay: Int8Array;
+  /** Daily series length: ceil(horizonHours / 24). */
+  readonly days: number;
+  readonly flyableTons: Float64Array;
+  readonly flyableItems: Float64Array;
+  readonly leftBehindTons: Float64Array;
+  readonly totalFlyableTons: number;
+  readonly totalPersonnel: number;
+  /** Route key per (site, node): 'AB101>ETAR' (node = site or destination node). */
+  readonly routeKeys: readonly (readonly string[])[];
+  /** Aircraft labels per type: 'C-17#1' ... up to the max tasked count. */
+  readonly labels: readonly (readonly string[])[];
+}
+
+const cache = new WeakMap<ResolvedScenario, Prepared>();
+
+export function prepare(scn: ResolvedScenario): Prepared {
+  let p = cache.get(scn);
+  if (p === undefined) {
+    p = build(scn);
+    cache.set(scn, p);
+  }
+  return p;
+}
+
+const NM_PER_RADIAN = 3440.065;
+
+function greatCircleNm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * NM_PER_RADIAN * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+function build(scn: ResolvedScenario): Prepared {
+  const nSites = scn.sites.length;
+  const nTypes = scn.aircraftTypes.length;
+  const nDest = scn.destinations.length;
+  const nLots = scn.cargo.length;
+  const lotCategory = new Int32Array(nLots);
+  scn.cargo.forEach((lot, i) => {
+    lotCategory[i] = CARGO_CATEGORIES.indexOf(lot.category);
+  });
+  const cmp = (a: number, b: number): number => {
+    const la = scn.cargo[a]!;
+    const lb = scn.cargo[b]!;
+    return la.priority - lb.priority || la.releaseHours - lb.releaseHours || a - b;
+  };
+  const upstreamSets: number[][] = Array.from({ length: nSites }, () => []);
+  for (const t of scn.aircraftTypes) {
+    if (t.shuttle !== null && !upstreamSets[t.shuttle.to]!.includes(t.shuttle.from)) {
+      upstreamSets[t.shuttle.to]!.push(t.shuttle.from);
+    }
+  }
+  // Sites reachable upstream (transitively) feed their lots into s's load order.
+  const feeders = (s: number): Set<number> => {
+    const seen = new Set<number>([s]);
+    const stack = [s];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      for (const u of upstreamSets[x]!) if (!seen.has(u)) { seen.add(u); stack.push(u); }
+    }
+    return seen;
+  };
+  const packOrder: Int32Array[] = [];
+  const lotOrder: Int32Array[] = [];
+  const packCumBefore = new Float64Array(nLots);
+  const flyableTons = new Float64Array(nSites);
+  const flyableItems = new Float64Array(nSites);
+  const leftBehindTons = new Float64Array(nSites);
+  for (let s = 0; s < nSites; s++) {
+    const own: number[] = [];
+    scn.cargo.forEach((lot, i) => {
+      if (lot.site !== s) return;
+      if (lot.leaveBehind) leftBehindTons[s] = leftBehindTons[s]! + lot.shortTons * lot.count;
+      else {
+        own.push(i);
+        flyableTons[s] = flyableTons[s]! + lot.shortTons * lot.count;
+        flyableItems[s] = flyableItems[s]! + lot.count;
+      }
+    });
+    own.sort(cmp);
+    let cum = 0;
+    for (const i of own) {
+      packCumBefore[i] = cum;
+      cum += scn.cargo[i]!.shortTons * scn.cargo[i]!.count;
+    }
+    packOrder.push(Int32Array.from(own));
+    const f = feeders(s);
+    const all: number[] = [];
+    scn.cargo.forEach((lot, i) => {
+      if (!lot.leaveBehind && f.has(lot.site)) all.push(i);
+    });
+    all.sort(cmp);
+    lotOrder.push(Int32Array.from(all));
+  }
+  const nodeLat = (n: number): number | null => (n < nSites ? scn.sites[n]!.lat : scn.destinations[n - nSites]!.lat);
+  const nodeLon = (n: number): number | null => (n < nSites ? scn.sites[n]!.lon : scn.destinations[n - nSites]!.lon);
+  const nNodes = nSites + nDest;
+  const legSpec = scn.aircraftTypes.map((type) => {
+    const rows: (DistSpec | null)[][] = [];
+    for (let a = 0; a < nNodes; a++) {
+      const row: (DistSpec | null)[] = [];
+      for (let b = 0; b < nNodes; b++) {
+        let spec: DistSpec | null = scn.legs[a]?.[b] ?? null;
+        if (a === b) spec = { dist: 'constant', value: 0 };
+        if (spec === null && type.blockSpeedKt !== null && type.blockSpeedKt > 0) {
+          const la = nodeLat(a), lo = nodeLon(a), lb = nodeLat(b), lob = nodeLon(b);
+          if (la !== null && lo !== null && lb !== null && lob !== null) {
+            spec = { dist: 'constant', value: greatCircleNm(la, lo, lb, lob) / type.blockSpeedKt };
+          }
+        }
+        row.push(spec);
+      }
+      rows.push(row);
+    }
+    return rows;
+  });
+  const days = Math.max(1, Math.ceil(scn.horizonHours / 24));
+  const localDays = Math.ceil((scn.startLocalHourOfDay + scn.horizonHours) / 24) + 2;
+  const monthOfLocalDay = new Int8Array(localDays);
+  // Local midnight of local day d is sim time 24 d - startLocalHour; its local calendar
+  // date is the UTC date of (that instant + utcOffset).
+  for (let d = 0; d < localDays; d++) {
+    const ms = scn.startEpochMs + (24 * d - scn.startLocalHourOfDay + scn.utcOffsetHours + 12) * 3_600_000;
+    monthOfLocalDay[d] = new Date(ms).getUTCMonth();
+  }
+  const routeKeys = scn.sites.map((site) => {
+    const keys: string[] = [];
+    for (let n = 0; n < nNodes; n++) {
+      const to = n < nSites ? scn.sites[n]!.id : scn.destinations[n - nSites]!.id;
+      keys.push(`${site.id}>${to}`);
+    }
+    return keys;
+  });
+  const labels = scn.aircraftTypes.map((type) => {
+    let max = 0;
+    for (const st of type.tasked) max = Math.max(max, st.value);
+    return Array.from({ length: max }, (_, i) => `${type.id}#${i + 1}`);
+  });
+  let totalFlyableTons = 0;
+  for (let s = 0; s < nSites; s++) totalFlyableTons += flyableTons[s]!;
+  let totalPersonnel = 0;
+  for (const site of scn.sites) totalPersonnel += site.personnel;
+  return {
+    nSites, nTypes, nDest, nLots, lotOrder, packOrder, packCumBefore, lotCategory,
+    upstream: upstreamSets.map((u) => Int32Array.from(u)),
+    legSpec, monthOfLocalDay, days, flyableTons, flyableItems, leftBehindTons,
+    totalFlyableTons, totalPersonnel, routeKeys, labels,
+  };
+}

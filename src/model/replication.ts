@@ -1,0 +1,1571 @@
+/**
+ * One replication of a withdrawal, simulated event by event on the kernel's calendar.
+ *
+ * DESIGN DECISIONS (read before changing anything)
+ *
+ * Engine. Aircraft are state machines driven by kernel callback events
+ * (`Simulation.schedule(delay, fn, aircraft)`) rather than generator processes: a
+ * replication of the Niger case must cost ~0.5 ms, and callbacks allocate nothing per
+ * event. Parking (MOG), loading teams and airfield closures are small counters and FIFO
+ * queues owned by this file (the kernel's Resource/Gate are generator commands). The
+ * kernel's maxEvents cap still bounds every run.
+ *
+ * Streams (common random numbers): one named stream per mechanism and entity, so a change
+ * in one mechanism does not shift the draws of another:
+ *   start, start:<type>, availability:<type>, competing:<type>, load:<type>, breaks:<type>,
+ *   repair:<type>, crew:<type>, ground:<site>, route:<site> (destination choice and every
+ *   leg of a sortie serving that site), turnaround:<dest>, clearance, departure,
+ *   weather:<site>, incidents:<site>, disruption:<id>, packing:<site>, personnel:<site>,
+ *   dispatch (proportional policy only).
+ *
+ * Strategic sortie cycle (aircraft at its home node, off any MOG-limited ramp):
+ *   1. availability: tasked (i < tasked(t)), not lost to a competing mission, mission
+ *      capable today (one draw per aircraft per sim day d = floor(t/24), drawn lazily).
+ *      A competing-mission loss that strikes during a sortie takes the aircraft when it is
+ *      back home. Waiting here is 'availability' (untasked time is not a loss).
+ *   2. dispatch: eligible sites = runway allows the type and there is UNCLAIMED READY work
+ *      (cargo that fits the type, released and packed, or personnel) there. Aircraft
+ *      already dispatched claim work (tons, seats) until they load. Policies: 'priority'
+ *      (lowest site priority), 'largest-backlog' (largest remaining tons + people weight),
+ *      'proportional' (random, weights = remaining backlog; plan run: largest backlog).
+ *      No eligible site: the aircraft waits at home; the wait is 'cargo-not-ready' when
+ *      some work it could carry is not yet released/packed, otherwise it is surplus (no loss).
+ *   3. clearance (strategic only): each sortie's clearance is requested when the previous
+ *      sortie is dispatched (the first when the aircraft starts); the aircraft waits only
+ *      for the remainder. A denial re-requests after reRequestDelay with a new lead time;
+ *      the regime is the one in force at each request.
+ *   4. crew: with a duty limit, a sortie starts only if plan(inbound leg + ground time +
+ *      outbound leg) fits in the remaining duty, otherwise crew rest at home first. At a
+ *      destination, the return leg must fit, otherwise crew rest there. Time idle at home
+ *      at least one planned crew rest resets the duty period.
+ *   5. fly to the site; landing needs the airfield open (no weather, incident or
+ *      suspension closure, inside operating hours) and a parking spot (FIFO; waiting is
+ *      'parking', or 'disruption' while a MOG-loss disruption is active at the site). An
+ *      aircraft granted a spot while the airfield is closed keeps it reserved and lands
+ *      at the reopening.
+ *   6. loading team (optional, FIFO, 'loading'), then the load is planned at the START of
+ *      the onload (see loadPlan) and the ground time runs.
+ *   7. break check (probability per departure), repair holds the parking spot ('break');
+ *      departure delay ('departure-delay'); take-off needs the airfield open.
+ *   8. take-off releases the spot; destination chosen by shares (plan run: largest
+ *      deficit against the shares); fly; turnaround; fly home (skipped when the
+ *      destination is home).
+ *   Ground operations (loading, repair) continue while the airfield is closed; only
+ *   landings and take-offs are stopped.
+ *
+ * Shuttle types (intra-theatre, no diplomatic clearance): pick up at `from` as above,
+ * fly to `to`, land (open airfield, parking at `to`), offload for `to`'s ground time of
+ * the type (0 when null), deposit the load into `to`'s backlog (ready at once), take off
+ * and start the next cycle from `to` (crew rest for shuttles is taken off the ramp).
+ *
+ * Load planning (loadPlan): load factor f sampled per sortie; capacity = planning payload
+ * x f short tons, pallet positions, seats. Passengers first (released non-closure staff,
+ * then people shuttled in), each weighing PAX_SHORT_TONS; then cargo lots in priority
+ * order, as many items of each as fit in weight and positions (an item that does not fit
+ * is skipped, smaller later items may still fit); then, if the site's cargo is all loaded
+ * and no cargo can still arrive from upstream shuttle sites, the closure team. A site is
+ * closed (siteCompletionHours) at the departure that leaves nothing and nobody behind.
+ *
+ * Readiness: a lot is ready from its release time and once packed; packing (sampled rate,
+ * st/day, from t = 0) goes through the site's own lots in load order. Personnel are
+ * released at a sampled rate (head/day); without a rate all are released at the start.
+ *
+ * Closures: weather episodes are drawn per local day (month of that local day) at the
+ * start of the replication; incidents are Poisson arrivals; suspensions close the listed
+ * sites. Each cause is a counter per site; the airfield is closed while any is > 0. A wait
+ * for the airfield is attributed to the cause holding it closed when the wait (re)starts,
+ * in the order disruption, weather, incident, operating hours.
+ *
+ * Binding cause of the last departure: every wait of an aircraft from its return home (or
+ * its start) to its take-off from the site adds to that sortie's delay by cause; the
+ * binding cause is the cause with the largest delay on the sortie whose take-off cleared
+ * the last site (-1 when that sortie waited for nothing, or when not cleared).
+ *
+ * Plan run (`plan = true`): every distribution at planValueOf; breaks, clearance denials,
+ * weather, incidents, competing losses and disruptions off; mission-capable rate applied as
+ * an expected fleet: aircraft i is available while i < round(tasked(t) x rate).
+ *
+ * Stop: when every site is closed, or at the horizon.
+ */
+import { PRIORITY, Simulation } from '../kernel/index.js';
+import { Streams } from '../random/index.js';
+import type { RandomSource } from '../random/index.js';
+import type { DistSpec } from '../random/spec.js';
+import type { ResolvedScenario, ResolvedAircraftType } from '../scenario/resolved.js';
+import { CAUSES } from './result.js';
+import type { Phase, ReplicationResult } from './result.js';
+import { constant, makeSampler, planValue } from './dists.js';
+import type { Sampler } from './dists.js';
+import { prepare } from './prepare.js';
+import type { Prepared } from './prepare.js';
+import { addDaily, EPS, hoursUntilOpen, inWindow, localHour } from './time.js';
+import type { Tracer } from './trace.js';
+
+/** Weight of one passenger with baggage, short tons (300 lb). */
+export const PAX_SHORT_TONS = 0.15;
+
+const C_CLEARANCE = 0, C_WEATHER = 1, C_INCIDENT = 2, C_DISRUPTION = 3, C_PARKING = 4, C_LOADING = 5,
+  C_OPHOURS = 6, C_BREAK = 7, C_CREW = 8, C_DEPDELAY = 9, C_CARGO = 10, C_AVAIL = 11;
+const NCAUSES = CAUSES.length;
+/** Closure counters per site: weather, incident, disruption. */
+const K_WEATHER = 0, K_INCIDENT = 1, K_DISRUPTION = 2;
+/** What to do when an airfield wait ends. */
+const R_LAND = 0, R_TAKEOFF = 1, R_LAND_RESERVED = 2;
+/** Phases (index into PHASE_NAMES); -1 = none (idle at home). */
+const P_FLYING = 0, P_GROUND = 1, P_PARKWAIT = 2, P_BROKEN = 3, P_CLEARANCE = 4, P_WEATHER = 5, P_CREW = 6, P_UNAVAIL = 7;
+const PHASE_NAMES: readonly Phase[] = ['flying', 'ground', 'parking-wait', 'broken', 'clearance-hold', 'weather-hold', 'crew-rest', 'unavailable'];
+const CAUSE_PHASE = [P_CLEARANCE, P_WEATHER, P_WEATHER, P_WEATHER, P_PARKWAIT, P_GROUND, P_WEATHER, P_BROKEN, P_CREW, P_GROUND, -1, P_UNAVAIL];
+
+class Aircraft {
+  readonly delays = new Float64Array(NCAUSES);
+  /** Lots and counts of the current load (reused arrays). */
+  readonly loadLots: number[] = [];
+  readonly loadCounts: number[] = [];
+  nLoad = 0;
+  node: number;
+  site = -1;
+  /** 0 = pick-up leg, 1 = shuttle drop-off at `to`. */
+  stage = 0;
+  dest = -1;
+  waitCause = -1;
+  waitStart = 0;
+  resume = 0;
+  claimTons = 0;
+  claimPax = 0;
+  loadTons = 0;
+  loadPax = 0;
+  clearanceAt = 0;
+  dutyStart = -1;
+  lastLanding = -Infinity;
+  rested = false;
+  busy = false;
+  available = false;
+  started = false;
+  mcDay = -1;
+  mcOk = true;
+  nextLossAt = Infinity;
+  lostUntil = -Infinity;
+  phase = -1;
+  phaseStart = 0;
+  phaseSite = '';
+  /** Site served by the current strategic sortie (route stream of the return legs). */
+  lastSite = -1;
+  /** Closure-team members aboard the current load. */
+  loadClosure = 0;
+  constructor(
+    readonly index: number,
+    readonly type: number,
+    readonly ordinal: number,
+    readonly label: string,
+    readonly spec: ResolvedAircraftType,
+    home: number,
+  ) {
+    this.node = home;
+  }
+}
+
+/** Per-site, per-category accounting exposed for invariant tests. */
+export interface ReplicationInternals {
+  /** [site * 4 + category] short tons. */
+  readonly initialTons: Float64Array;
+  readonly movedTons: Float64Array;
+  readonly remainingTons: Float64Array;
+  readonly leftBehindTons: Float64Array;
+  readonly transferredInTons: Float64Array;
+  readonly transferredOutTons: Float64Array;
+  /** Loaded onto an aircraft that had not yet taken off when the run ended, [site * 4 + category]. */
+  readonly onGroundLoadedTons: Float64Array;
+  readonly inFlightShuttleTons: Float64Array;
+  readonly endTime: number;
+}
+
+export class Replication {
+  readonly sim: Simulation;
+  private readonly p: Prepared;
+  private readonly nS: number;
+  private readonly aircraft: Aircraft[] = [];
+  private finished = false;
+  private completion: number | null = null;
+  private binding = -1;
+
+  // cargo and people
+  private readonly backlog: Float64Array; // [site * nLots + lot] items not yet loaded
+  private readonly backlogItems: Float64Array;
+  private readonly backlogTons: Float64Array;
+  private readonly loadedOwnNC: Float64Array; // own non-closure personnel loaded
+  private readonly closureLeft: Float64Array;
+  private readonly paxIn: Float64Array; // personnel shuttled in, not yet loaded
+  private readonly groundTons: Float64Array; // not yet departed (reporting)
+  private readonly groundPax: Float64Array;
+  private readonly loadedOnGround: Float64Array; // aircraft loaded, not departed, per site
+  private readonly cargoOnGround: Float64Array; // aircraft with cargo loaded, not departed, per site
+  private readonly inflightTo: Float64Array; // shuttle loads heading to site
+  private readonly claimTons: Float64Array;
+  private readonly claimPax: Float64Array;
+  private readonly packRate: Float64Array; // st/hour, Infinity = no packing limit
+  private readonly paxRate: Float64Array; // head/hour
+  private readonly siteDone: Uint8Array;
+  private readonly siteCompletion: (number | null)[];
+  private sitesDone = 0;
+
+  // airfields
+  private readonly closeCount: Int32Array; // [site * 3 + k]
+  private readonly airWaiters: Aircraft[][];
+  private readonly parkInUse: Int32Array;
+  private readonly parkCap: Int32Array;
+  private readonly mogStep: Int32Array;
+  private readonly mogLoss: number[][];
+  private readonly parkQueue: Aircraft[][];
+  private readonly teamsInUse: Int32Array;
+  private readonly teamQueue: Aircraft[][];
+  private readonly parkLastT: Float64Array;
+  private readonly parkInt: Float64Array;
+  private readonly capInt: Float64Array;
+  private readonly parkIntAtClose: Float64Array;
+  private readonly capIntAtClose: Float64Array;
+
+  // idle aircraft waiting for work
+  private idle: Aircraft[] = [];
+  private idleSpare: Aircraft[] = [];
+  private recheckAt = Infinity;
+
+  // samplers
+  private readonly u: { clearance: Sampler; departure: Sampler; dispatch: Sampler };
+  private readonly typeU: Sampler[]; // breaks
+  private readonly availU: Sampler[];
+  private readonly lossU: Sampler[];
+  private readonly lossDur: (Sampler | null)[];
+  private readonly loadFactor: Sampler[];
+  private readonly repair: Sampler[];
+  private readonly crewRest: (Sampler | null)[];
+  private readonly ground: (Sampler | null)[]; // [site * nT + type]
+  private readonly legS: (Sampler | null)[]; // lazily [((site * nT + type) * N + from) * N + to]
+  private readonly routeSrc: (RandomSource | null)[];
+  private readonly routeU: Sampler[];
+  private readonly turnaround: Sampler[];
+  private readonly depDelay: Sampler | null;
+  private readonly clearLead: Sampler[];
+  private readonly clearReReq: Sampler[];
+  private readonly destCount: Float64Array; // plan-run deficit choice [site * nDest + d]
+
+  // accounting
+  readonly lostHours = new Float64Array(NCAUSES);
+  private readonly sortiesByType: Float64Array;
+  private readonly sortiesByRoute: Float64Array; // [site * N + node]
+  private readonly movedTons: Float64Array;
+  private readonly movedPax: Float64Array;
+  private movedTonsTotal = 0;
+  private movedPaxTotal = 0;
+  private readonly dailyRemTons: Float64Array;
+  private readonly dailyRemPax: Float64Array;
+  private readonly dailyBusy: Float64Array;
+  private readonly dailyAvail: Float64Array;
+  private readonly dailyPark: Float64Array;
+  private nextDay = 0;
+  private busyN = 0;
+  private availN = 0;
+  private fleetLastT = 0;
+  private busyHours = 0;
+  private availHours = 0;
+  private readonly milestones: boolean[];
+  private readonly milestoneDone: boolean[];
+  private deadlineTons: Float64Array | null = null;
+  private deadlinePax: Float64Array | null = null;
+  // internals for tests
+  private readonly catMoved: Float64Array;
+  private readonly catIn: Float64Array;
+  private readonly catOut: Float64Array;
+
+  // bound callbacks (created once per replication)
+  private readonly fCycle = (ac: Aircraft): void => { this.endWait(ac); this.cycleStart(ac); };
+  private readonly fArriveSite = (ac: Aircraft): void => this.tryLand(ac);
+  private readonly fAirWake = (ac: Aircraft): void => { this.endWait(ac); this.airResume(ac); };
+  private readonly fLoadDone = (ac: Aircraft): void => this.loadDone(ac);
+  private readonly fOffloadDone = (ac: Aircraft): void => this.offloadDone(ac);
+  private readonly fRepaired = (ac: Aircraft): void => { this.endWait(ac); this.afterRepair(ac); };
+  private readonly fDelayed = (ac: Aircraft): void => { this.endWait(ac); this.tryTakeoff(ac); };
+  private readonly fArriveDest = (ac: Aircraft): void => this.arriveDest(ac);
+  private readonly fTurnDone = (ac: Aircraft): void => this.turnDone(ac);
+  private readonly fRestedAtDest = (ac: Aircraft): void => { this.endWait(ac); this.flyHome(ac); };
+  private readonly fBackHome = (ac: Aircraft): void => this.backHome(ac);
+  private readonly fRecheck = (): void => { this.recheckAt = Infinity; this.wakeIdle(); };
+  private readonly fClose = (code: number): void => this.closeStart(code);
+  private readonly fOpen = (code: number): void => this.closeEnd(code);
+
+  constructor(
+    private readonly scn: ResolvedScenario,
+    seed: number,
+    private readonly replication: number,
+    private readonly plan: boolean,
+    private readonly tr: Tracer | null,
+  ) {
+    const p = (this.p = prepare(scn));
+    const nS = (this.nS = p.nSites);
+    const nT = p.nTypes;
+    const N = nS + p.nDest;
+    this.sim = new Simulation({ maxEvents: 20_000_000 });
+    const streams = plan ? null : new Streams(seed, replication);
+    const src = (name: string): RandomSource | null => (streams === null ? null : streams.get(name));
+    const uni = (name: string): Sampler => {
+      const s = src(name);
+      return s === null ? constant(0.5) : () => s.next();
+    };
+    const mk = (spec: DistSpec, name: string): Sampler => makeSampler(spec, src(name));
+
+    this.backlog = new Float64Array(nS * p.nLots);
+    this.backlogItems = new Float64Array(nS);
+    this.backlogTons = new Float64Array(nS);
+    this.loadedOwnNC = new Float64Array(nS);
+    this.closureLeft = new Float64Array(nS);
+    this.paxIn = new Float64Array(nS);
+    this.groundTons = new Float64Array(nS);
+    this.groundPax = new Float64Array(nS);
+    this.loadedOnGround = new Float64Array(nS);
+    this.cargoOnGround = new Float64Array(nS);
+    this.inflightTo = new Float64Array(nS);
+    this.claimTons = new Float64Array(nS);
+    this.claimPax = new Float64Array(nS);
+    this.packRate = new Float64Array(nS);
+    this.paxRate = new Float64Array(nS);
+    this.siteDone = new Uint8Array(nS);
+    this.siteCompletion = new Array<number | null>(nS).fill(null);
+    this.closeCount = new Int32Array(nS * 3);
+    this.airWaiters = Array.from({ length: nS }, () => []);
+    this.parkInUse = new Int32Array(nS);
+    this.parkCap = new Int32Array(nS);
+    this.mogStep = new Int32Array(nS);
+    this.mogLoss = Array.from({ length: nS }, () => []);
+    this.parkQueue = Array.from({ length: nS }, () => []);
+    this.teamsInUse = new Int32Array(nS);
+    this.teamQueue = Array.from({ length: nS }, () => []);
+    this.parkLastT = new Float64Array(nS);
+    this.parkInt = new Float64Array(nS);
+    this.capInt = new Float64Array(nS);
+    this.parkIntAtClose = new Float64Array(nS);
+    this.capIntAtClose = new Float64Array(nS);
+    this.sortiesByType = new Float64Array(nT);
+    this.sortiesByRoute = new Float64Array(nS * N);
+    this.movedTons = new Float64Array(nS);
+    this.movedPax = new Float64Array(nS);
+    const days = p.days;
+    this.dailyRemTons = new Float64Array(days * nS);
+    this.dailyRemPax = new Float64Array(days * nS);
+    this.dailyBusy = new Float64Array(days);
+    this.dailyAvail = new Float64Array(days);
+    this.dailyPark = new Float64Array(days * nS);
+    this.milestones = scn.milestones.map(() => false);
+    this.milestoneDone = scn.milestones.map(() => false);
+    this.catMoved = new Float64Array(nS * 4);
+    this.catIn = new Float64Array(nS * 4);
+    this.catOut = new Float64Array(nS * 4);
+    this.destCount = new Float64Array(nS * p.nDest);
+
+    // cargo and people
+    for (let s = 0; s < nS; s++) {
+      const site = scn.sites[s]!;
+      for (const lot of p.packOrder[s]!) this.backlog[s * p.nLots + lot] = scn.cargo[lot]!.count;
+      this.backlogItems[s] = p.flyableItems[s]!;
+      this.backlogTons[s] = p.flyableTons[s]!;
+      this.groundTons[s] = p.flyableTons[s]!;
+      this.groundPax[s] = site.personnel;
+      this.closureLeft[s] = Math.min(site.closureTeam, site.personnel);
+      this.packRate[s] = site.packingRate === null ? Infinity : Math.max(0, mk(site.packingRate, `packing:${site.id}`)()) / 24;
+      this.paxRate[s] = site.personnelReleaseRate === null ? Infinity : Math.max(0, mk(site.personnelReleaseRate, `personnel:${site.id}`)()) / 24;
+      const mog0 = site.mog[0]?.value ?? 0;
+      this.mogStep[s] = mog0;
+      this.parkCap[s] = mog0;
+      for (const step of site.mog) if (step.atHours > 0 && step.atHours < scn.horizonHours) this.sim.scheduleAt(step.atHours, this.fMogStep, s * 1_000_000 + step.value, PRIORITY.high);
+    }
+
+    // samplers
+    this.u = { clearance: uni('clearance'), departure: uni('departure'), dispatch: uni('dispatch') };
+    this.depDelay = scn.departureDelay === null ? null : mk(scn.departureDelay, 'departure');
+    const regimes = scn.clearance?.regimes ?? [];
+    this.clearLead = regimes.map((r) => mk(r.leadTime, 'clearance'));
+    this.clearReReq = regimes.map((r) => mk(r.reRequestDelay, 'clearance'));
+    this.typeU = scn.aircraftTypes.map((t) => uni(`breaks:${t.id}`));
+    this.availU = scn.aircraftTypes.map((t) => uni(`availability:${t.id}`));
+    this.lossU = scn.aircraftTypes.map((t) => uni(`competing:${t.id}`));
+    this.lossDur = scn.aircraftTypes.map((t) => (t.competingLoss === null ? null : mk(t.competingLoss.duration, `competing:${t.id}`)));
+    this.loadFactor = scn.aircraftTypes.map((t) => mk(t.loadFactor, `load:${t.id}`));
+    this.repair = scn.aircraftTypes.map((t) => mk(t.repairTime, `repair:${t.id}`));
+    this.crewRest = scn.aircraftTypes.map((t) => (t.crewRest === null ? null : mk(t.crewRest, `crew:${t.id}`)));
+    this.ground = [];
+    for (let s = 0; s < nS; s++) {
+      const site = scn.sites[s]!;
+      const gsrc = src(`ground:${site.id}`);
+      for (let k = 0; k < nT; k++) {
+        const g = site.groundTime[k] ?? null;
+        this.ground.push(g === null ? null : makeSampler(g, gsrc));
+      }
+    }
+    this.legS = new Array<Sampler | null>(nS * nT * N * N).fill(null);
+    this.routeSrc = scn.sites.map((site) => src(`route:${site.id}`));
+    this.routeU = this.routeSrc.map((s) => (s === null ? constant(0.5) : () => s.next()));
+    this.turnaround = scn.destinations.map((d) => mk(d.turnaround, `turnaround:${d.id}`));
+
+    this.initClosures(uni, mk);
+    this.initFleet(mk, uni);
+    // milestones and deadline
+    scn.milestones.forEach((m, i) => {
+      if (m.atHours <= scn.horizonHours) this.sim.scheduleAt(Math.max(0, m.atHours), this.fMilestone, i, PRIORITY.low);
+    });
+    if (scn.deadlineHours <= scn.horizonHours) this.sim.scheduleAt(Math.max(0, scn.deadlineHours), this.fDeadline, 0, PRIORITY.low);
+    for (let s = 0; s < nS; s++) this.tryComplete(s, null);
+  }
+
+  // ------------------------------------------------------------------ setup
+
+  private initClosures(uni: (n: string) => Sampler, mk: (spec: DistSpec, n: string) => Sampler): void {
+    const scn = this.scn;
+    if (this.plan) return;
+    const H = scn.horizonHours;
+    for (let s = 0; s < this.nS; s++) {
+      const site = scn.sites[s]!;
+      if (site.weather !== null) {
+        const u = uni(`weather:${site.id}`);
+        const durs = site.weather.byMonth.map((m) => (m === null ? null : mk(m.duration, `weather:${site.id}`)));
+        const months = this.p.monthOfLocalDay;
+        for (let d = 0; d < months.length; d++) {
+          const month = months[d]!;
+          const wm = site.weather.byMonth[month] ?? null;
+          if (wm === null || wm.dailyProbability <= 0) continue;
+          if (u() >= wm.dailyProbability) continue;
+          let width = wm.windowEnd - wm.windowStart;
+          if (width < 0) width += 24;
+          const startLocal = wm.windowStart + u() * width;
+          const t0 = 24 * d - scn.startLocalHourOfDay + startLocal;
+          const dur = Math.max(0, durs[month]!());
+          this.addClosure(s, K_WEATHER, t0, t0 + dur, H);
+        }
+      }
+      if (site.incidents !== null && site.incidents.ratePerDay > 0) {
+        const u = uni(`incidents:${site.id}`);
+        const dur = mk(site.incidents.duration, `incidents:${site.id}`);
+        const rate = site.incidents.ratePerDay / 24;
+        let t = -Math.log(1 - u()) / rate;
+        while (t < H) {
+          const d = Math.max(0, dur());
+          this.addClosure(s, K_INCIDENT, t, t + d, H);
+          t += -Math.log(1 - u()) / rate;
+        }
+      }
+    }
+    for (const dis of scn.disruptions) {
+      const u = uni(`disruption:${dis.id}`);
+      if (u() >= dis.probability) continue;
+      const t0 = dis.windowStartHours + u() * (dis.windowEndHours - dis.windowStartHours);
+      const t1 = t0 + Math.max(0, mk(dis.duration, `disruption:${dis.id}`)());
+      if (t0 >= H || t1 <= t0) continue;
+      if (dis.kind === 'suspension') {
+        const sites = dis.sites.length > 0 ? dis.sites : scn.sites.map((_, i) => i);
+        for (const s of sites) this.addClosure(s, K_DISRUPTION, t0, t1, H);
+      } else {
+        const code = dis.site * 1_000_000 + dis.mog;
+        this.sim.scheduleAt(Math.max(0, t0), this.fMogLossStart, code, PRIORITY.high);
+        if (t1 < H) this.sim.scheduleAt(t1, this.fMogLossEnd, code, PRIORITY.high);
+      }
+    }
+  }
+
+  private addClosure(s: number, k: number, t0: number, t1: number, H: number): void {
+    if (t1 <= 0 || t0 >= H || t1 <= t0) return;
+    const code = s * 3 + k;
+    this.sim.scheduleAt(Math.max(0, t0), this.fClose, code, PRIORITY.high);
+    if (t1 < H) this.sim.scheduleAt(t1, this.fOpen, code, PRIORITY.high);
+  }
+
+  private initFleet(mk: (spec: DistSpec, n: string) => Sampler, uni: (n: string) => Sampler): void {
+    const scn = this.scn;
+    const fleetStart = Math.max(0, mk(scn.fleetStart.delay, 'start')());
+    scn.aircraftTypes.forEach((type, k) => {
+      const start = type.startDelay === null ? fleetStart : Math.max(0, mk(type.startDelay, `start:${type.id}`)());
+      const labels = this.p.labels[k]!;
+      const lossU = type.competingLoss !== null && !this.plan ? uni(`competing:${type.id}`) : null;
+      for (let i = 0; i < labels.length; i++) {
+        const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode);
+        if (lossU !== null && type.competingLoss!.ratePerDay > 0) {
+          ac.nextLossAt = start + -Math.log(1 - lossU()) / (type.competingLoss!.ratePerDay / 24);
+        }
+        this.aircraft.push(ac);
+        if (start < scn.horizonHours) this.sim.scheduleAt(start, this.fStart, ac);
+      }
+    });
+  }
+
+  private readonly fStart = (ac: Aircraft): void => {
+    ac.started = true;
+    ac.available = true;
+    this.fleetChange(1, 0);
+    if (ac.spec.shuttle === null && this.scn.clearance !== null) ac.clearanceAt = this.grantTime(this.sim.now);
+    this.cycleStart(ac);
+  };
+
+  // ------------------------------------------------------------------ run
+
+  run(): ReplicationResult {
+    this.sim.run({ until: this.scn.horizonHours, stopWhen: () => this.finished });
+    return this.finish();
+  }
+
+  // ------------------------------------------------------------------ waits & phases
+
+  private beginWait(ac: Aircraft, cause: number): void {
+    ac.waitCause = cause;
+    ac.waitStart = this.sim.now;
+    if (this.tr !== null) this.setPhase(ac, cause < 0 ? -1 : CAUSE_PHASE[cause]!);
+  }
+
+  private endWait(ac: Aircraft): void {
+    const c = ac.waitCause;
+    if (c < 0) return;
+    const dt = this.sim.now - ac.waitStart;
+    this.lostHours[c] = this.lostHours[c]! + dt;
+    ac.delays[c] = ac.delays[c]! + dt;
+    ac.waitCause = -1;
+    if (this.tr !== null && dt > 0) {
+      this.tr.event(this.sim.now, ac.label, this.siteId(ac.site), 'wait-end', dt.toFixed(3), CAUSES[c]!);
+    }
+  }
+
+  private setPhase(ac: Aircraft, phase: number): void {
+    const tr = this.tr!;
+    const now = this.sim.now;
+    const site = ac.site >= 0 ? this.scn.sites[ac.site]!.id : '';
+    if (ac.phase === phase && ac.phaseSite === site) return;
+    if (ac.phase >= 0) tr.phase(ac.label, PHASE_NAMES[ac.phase]!, ac.phaseStart, now, ac.phaseSite);
+    ac.phase = phase;
+    ac.phaseStart = now;
+    ac.phaseSite = site;
+  }
+
+  private siteId(s: number): string {
+    return s >= 0 ? this.scn.sites[s]!.id : '';
+  }
+
+  private trace(ac: Aircraft | null, s: number, event: string, detail: string): void {
+    this.tr!.event(this.sim.now, ac === null ? '' : ac.label, this.siteId(s), event, detail, '');
+  }
+
+  // ------------------------------------------------------------------ fleet accounting
+
+  private fleetChange(dAvail: number, dBusy: number): void {
+    const now = this.sim.now;
+    const t0 = this.fleetLastT;
+    if (now > t0) {
+      addDaily(this.dailyBusy, 1, 0, t0, now, this.busyN);
+      addDaily(this.dailyAvail, 1, 0, t0, now, this.availN);
+      this.busyHours += this.busyN * (now - t0);
+      this.availHours += this.availN * (now - t0);
+      this.fleetLastT = now;
+    }
+    this.availN += dAvail;
+    this.busyN += dBusy;
+  }
+
+  private setAvailable(ac: Aircraft, v: boolean): void {
+    if (ac.available === v) return;
+    ac.available = v;
+    this.fleetChange(v ? 1 : -1, 0);
+  }
+
+  private setBusy(ac: Aircraft, v: boolean): void {
+    if (ac.busy === v) return;
+    ac.busy = v;
+    this.fleetChange(0, v ? 1 : -1);
+  }
+
+  // ------------------------------------------------------------------ availability
+
+  private taskedAt(type: ResolvedAircraftType, t: number): number {
+    let n = 0;
+    for (const st of type.tasked) {
+      if (st.atHours <= t + EPS) n = st.value;
+      else break;
+    }
+    return n;
+  }
+
+  /** Next step time after t at which this aircraft is tasked, or Infinity. */
+  private nextTasked(ac: Aircraft, t: number): number {
+    for (const st of ac.spec.tasked) {
+      if (st.atHours > t + EPS && this.planFleet(ac.spec, st.value) > ac.ordinal) return st.atHours;
+    }
+    return Infinity;
+  }
+
+  private planFleet(type: ResolvedAircraftType, tasked: number): number {
+    return this.plan ? Math.round(tasked * type.missionCapableRate) : tasked;
+  }
+
+  /** Returns true when the aircraft may start a sortie now; otherwise arranges a wake-up. */
+  private checkAvailable(ac: Aircraft): boolean {
+    const now = this.sim.now;
+    const type = ac.spec;
+    if (ac.ordinal >= this.planFleet(type, this.taskedAt(type, now))) {
+      const next = this.nextTasked(ac, now);
+      this.setAvailable(ac, false);
+      this.beginWait(ac, -1);
+      if (this.tr !== null) this.setPhase(ac, P_UNAVAIL);
+      if (next < this.scn.horizonHours) this.sim.scheduleAt(next, this.fCycle, ac);
+      return false;
+    }
+    if (this.plan) return true;
+    // competing-mission loss
+    if (ac.nextLossAt <= now && ac.lostUntil < now) {
+      const dur = Math.max(0, this.lossDur[ac.type]!());
+      ac.lostUntil = now + dur;
+      ac.nextLossAt = ac.lostUntil + -Math.log(1 - this.lossU[ac.type]!()) / (type.competingLoss!.ratePerDay / 24);
+    }
+    if (ac.lostUntil > now + EPS) {
+      this.unavailableUntil(ac, ac.lostUntil, 'competing mission');
+      return false;
+    }
+    if (type.missionCapableRate < 1) {
+      const day = Math.floor(now / 24 + EPS);
+      if (day !== ac.mcDay) {
+        ac.mcDay = day;
+        ac.mcOk = this.availU[ac.type]!() < type.missionCapableRate;
+      }
+      if (!ac.mcOk) {
+        this.unavailableUntil(ac, (day + 1) * 24, 'not mission capable');
+        return false;
+      }
+    }
+    this.setAvailable(ac, true);
+    return true;
+  }
+
+  private unavailableUntil(ac: Aircraft, t: number, why: string): void {
+    this.setAvailable(ac, false);
+    this.beginWait(ac, C_AVAIL);
+    if (this.tr !== null) this.trace(ac, -1, 'unavailable', `${why} until ${t.toFixed(3)}`);
+    if (t < this.scn.horizonHours) this.sim.scheduleAt(t, this.fCycle, ac);
+  }
+
+  // ------------------------------------------------------------------ readiness
+
+  /** Items of `lot` loadable at site s now. */
+  private lotAvailable(s: number, lot: number, now: number): number {
+    const left = this.backlog[s * this.p.nLots + lot]!;
+    if (left <= 0) return 0;
+    const L = this.scn.cargo[lot]!;
+    if (L.site !== s) return left; // shuttled in: ready at once
+    if (now + EPS < L.releaseHours) return 0;
+    const rate = this.packRate[s]!;
+    if (rate === Infinity) return left;
+    const packed = rate * now - this.p.packCumBefore[lot]!;
+    if (packed <= 0) return 0;
+    const readyItems = Math.min(L.count, Math.floor(packed / L.shortTons + 1e-9));
+    const loaded = L.count - left;
+    return Math.max(0, readyItems - loaded);
+  }
+
+  /** Next time something not ready at site s becomes ready (Infinity if never). */
+  private nextReady(s: number, now: number): number {
+    let best = Infinity;
+    const nL = this.p.nLots;
+    const rate = this.packRate[s]!;
+    for (const lot of this.p.lotOrder[s]!) {
+      const left = this.backlog[s * nL + lot]!;
+      if (left <= 0) continue;
+      const L = this.scn.cargo[lot]!;
+      if (L.site !== s) continue;
+      if (now + EPS < L.releaseHours) { best = Math.min(best, L.releaseHours); continue; }
+      if (rate === Infinity || rate <= 0) continue;
+      const loaded = L.count - left;
+      const packedItems = Math.max(0, Math.floor((rate * now - this.p.packCumBefore[lot]!) / L.shortTons + 1e-9));
+      if (packedItems - loaded > 0 || packedItems >= L.count) continue;
+      best = Math.min(best, (this.p.packCumBefore[lot]! + (packedItems + 1) * L.shortTons) / rate);
+    }
+    const pr = this.paxRate[s]!;
+    if (pr !== Infinity && pr > 0) {
+      const site = this.scn.sites[s]!;
+      const nc = site.personnel - this.closureLeftInitial(s);
+      const released = Math.floor(pr * now + 1e-9);
+      if (released < nc) best = Math.min(best, (released + 1) / pr);
+    }
+    return best;
+  }
+
+  private closureLeftInitial(s: number): number {
+    const site = this.scn.sites[s]!;
+    return Math.min(site.closureTeam, site.personnel);
+  }
+
+  /** Own non-closure personnel released and not yet loaded. */
+  private paxNCAvailable(s: number, now: number): number {
+    const site = this.scn.sites[s]!;
+    const nc = site.personnel - this.closureLeftInitial(s);
+    const pr = this.paxRate[s]!;
+    const released = pr === Infinity ? nc : Math.min(nc, Math.floor(pr * now + 1e-9));
+    return Math.max(0, released - this.loadedOwnNC[s]!);
+  }
+
+  private upstreamDone(s: number, depth = 0): boolean {
+    if (this.inflightTo[s]! > 0) return false;
+    if (depth > 16) return true;
+    for (const u of this.p.upstream[s]!) {
+      if (this.backlogItems[u]! > 0 || this.paxBacklog(u) > 0 || !this.upstreamDone(u, depth + 1)) return false;
+    }
+    return true;
+  }
+
+  private paxBacklog(s: number): number {
+    const site = this.scn.sites[s]!;
+    const nc = site.personnel - this.closureLeftInitial(s);
+    return nc - this.loadedOwnNC[s]! + this.closureLeft[s]! + this.paxIn[s]!;
+  }
+
+  /** The closure team may board: all cargo loaded, none still on the ground in another aircraft, none to come. */
+  private closureAllowed(s: number): boolean {
+    return this.backlogItems[s]! <= 0 && this.cargoOnGround[s]! <= 0 && this.upstreamDone(s);
+  }
+
+  private paxAvailable(s: number, now: number): number {
+    let n = this.paxNCAvailable(s, now) + this.paxIn[s]!;
+    if (this.closureLeft[s]! > 0 && this.closureAllowed(s)) n += this.closureLeft[s]!;
+    return n;
+  }
+
+  /** Ready cargo tons at s that fit the type. */
+  private readyTons(s: number, type: ResolvedAircraftType, now: number): number {
+    let tons = 0;
+    const fits = type.fits;
+    for (const lot of this.p.lotOrder[s]!) {
+      if (!fits[this.p.lotCategory[lot]!]) continue;
+      const n = this.lotAvailable(s, lot, now);
+      if (n > 0) tons += n * this.scn.cargo[lot]!.shortTons;
+    }
+    return tons;
+  }
+
+  // ------------------------------------------------------------------ dispatch
+
+  private canServe(ac: Aircraft, s: number): boolean {
+    const sh = ac.spec.shuttle;
+    if (sh !== null) return s === sh.from;
+    return this.scn.sites[s]!.allowedTypes[ac.type] === true && this.scn.sites[s]!.groundTime[ac.type] != null;
+  }
+
+  private cycleStart(ac: Aircraft): void {
+    if (this.finished) return;
+    const now = this.sim.now;
+    if (!this.checkAvailable(ac)) return;
+    const type = ac.spec;
+    // choose a site
+    const policy = this.scn.dispatch.policy;
+    let best = -1;
+    let bestScore = -Infinity;
+    let totalW = 0;
+    let bestTons = 0, bestPax = 0;
+    let notReady = false;
+    let pick = -1;
+    const propU = policy === 'proportional' && !this.plan ? this.u.dispatch() : -1;
+    const nS = this.nS;
+    // proportional needs two passes: weights, then the pick
+    for (let pass = 0; pass < (propU >= 0 ? 2 : 1); pass++) {
+      let acc = 0;
+      for (let s = 0; s < nS; s++) {
+        if (this.siteDone[s] || !this.canServe(ac, s)) continue;
+        const uTons = this.readyTons(s, type, now) - this.claimTons[s]!;
+        const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
+        if (uTons <= 1e-9 && uPax <= 0) {
+          if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) {
+            if (this.nextReady(s, now) < Infinity) notReady = true;
+          }
+          continue;
+        }
+        const backlogW = this.backlogTons[s]! + PAX_SHORT_TONS * this.paxBacklog(s);
+        if (pass === 0) {
+          let score: number;
+          if (policy === 'priority') score = -this.scn.sites[s]!.priority;
+          else score = backlogW;
+          totalW += backlogW;
+          if (score > bestScore) { bestScore = score; best = s; bestTons = uTons; bestPax = uPax; }
+        } else {
+          acc += backlogW;
+          if (pick < 0 && acc >= propU * totalW) { pick = s; bestTons = uTons; bestPax = uPax; }
+        }
+      }
+    }
+    if (pick >= 0) best = pick;
+    if (best < 0) {
+      this.goIdle(ac, notReady);
+      return;
+    }
+    // clearance (strategic only)
+    if (type.shuttle === null && this.scn.clearance !== null && ac.clearanceAt > now + EPS) {
+      this.beginWait(ac, C_CLEARANCE);
+      if (this.tr !== null) this.trace(ac, -1, 'clearance-hold', `granted at ${ac.clearanceAt.toFixed(3)}`);
+      if (ac.clearanceAt < this.scn.horizonHours) this.sim.scheduleAt(ac.clearanceAt, this.fCycle, ac);
+      return;
+    }
+    // crew duty
+    const k = ac.type;
+    if (type.crewDutyHours !== null) {
+      if (ac.dutyStart < 0 || now - ac.lastLanding >= this.restPlan(k)) {
+        ac.dutyStart = now;
+        ac.rested = true;
+      }
+      const need = this.legPlan(k, ac.node, best) + this.groundPlan(best, k) + this.outPlan(k, best);
+      if (!ac.rested && now - ac.dutyStart + need > type.crewDutyHours + EPS) {
+        const rest = Math.max(0, (this.crewRest[k] ?? constant(0))());
+        this.beginWait(ac, C_CREW);
+        if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
+        ac.rested = true;
+        ac.dutyStart = now + rest;
+        ac.lastLanding = -Infinity;
+        this.sim.schedule(rest, this.fCycle, ac);
+        return;
+      }
+    }
+    ac.rested = false;
+    // go
+    ac.site = best;
+    ac.stage = 0;
+    ac.claimTons = Math.min(bestTons, type.planningPayload * this.lfPlan(k));
+    ac.claimPax = Math.min(bestPax, type.seats);
+    this.claimTons[best] = this.claimTons[best]! + ac.claimTons;
+    this.claimPax[best] = this.claimPax[best]! + ac.claimPax;
+    if (type.shuttle === null && this.scn.clearance !== null) ac.clearanceAt = this.grantTime(now);
+    this.setBusy(ac, true);
+    const leg = this.leg(k, ac.node, best, best);
+    if (this.tr !== null) {
+      this.trace(ac, best, 'dispatch', `leg ${leg.toFixed(3)}`);
+      this.setPhase(ac, P_FLYING);
+    }
+    this.sim.schedule(leg, this.fArriveSite, ac);
+  }
+
+  private goIdle(ac: Aircraft, notReady: boolean): void {
+    this.beginWait(ac, notReady ? C_CARGO : -1);
+    if (this.tr !== null) this.trace(ac, -1, 'idle', notReady ? 'cargo not ready' : 'no unclaimed work');
+    this.idle.push(ac);
+    if (notReady) {
+      let next = Infinity;
+      for (let s = 0; s < this.nS; s++) if (!this.siteDone[s]) next = Math.min(next, this.nextReady(s, this.sim.now));
+      if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
+      if (next < this.recheckAt && next < this.scn.horizonHours) {
+        this.recheckAt = next;
+        this.sim.scheduleAt(next, this.fRecheck);
+      }
+    }
+  }
+
+  private waking = false;
+  private wakeAgain = false;
+
+  private wakeIdle(): void {
+    if (this.waking) { this.wakeAgain = true; return; }
+    this.waking = true;
+    do {
+      this.wakeAgain = false;
+      const list = this.idle;
+      if (list.length === 0) break;
+      this.idle = this.idleSpare;
+      this.idleSpare = list;
+      for (let i = 0; i < list.length; i++) {
+        const ac = list[i]!;
+        this.endWait(ac);
+        this.cycleStart(ac);
+      }
+      list.length = 0;
+    } while (this.wakeAgain);
+    this.waking = false;
+  }
+
+  private grantTime(t: number): number {
+    const regimes = this.scn.clearance!.regimes;
+    for (let tries = 0; tries < 1000; tries++) {
+      let r = 0;
+      while (r + 1 < regimes.length && regimes[r + 1]!.fromHours <= t + EPS) r++;
+      const reg = regimes[r]!;
+      t += Math.max(0, this.clearLead[r]!());
+      if (this.plan || reg.denialProbability <= 0 || this.u.clearance() >= reg.denialProbability) return t;
+      t += Math.max(0, this.clearReReq[r]!());
+    }
+    return Infinity;
+  }
+
+  // plan values used by the crew-duty check and claims
+  private lfPlan(k: number): number {
+    return planValue(this.scn.aircraftTypes[k]!.loadFactor);
+  }
+  private restPlan(k: number): number {
+    const r = this.scn.aircraftTypes[k]!.crewRest;
+    return r === null ? 0 : planValue(r);
+  }
+  private legPlan(k: number, a: number, b: number): number {
+    const spec = this.p.legSpec[k]![a]![b] ?? null;
+    return spec === null ? 0 : planValue(spec);
+  }
+  private groundPlan(s: number, k: number): number {
+    const g = this.scn.sites[s]!.groundTime[k] ?? null;
+    return g === null ? 0 : planValue(g);
+  }
+  private outPlan(k: number, s: number): number {
+    const sh = this.scn.aircraftTypes[k]!.shuttle;
+    if (sh !== null) return this.legPlan(k, s, sh.to);
+    let best = -1, share = -1;
+    for (const d of this.scn.sites[s]!.destinationShares) if (d.share > share) { share = d.share; best = d.destination; }
+    return best < 0 ? 0 : this.legPlan(k, s, this.nS + best);
+  }
+
+  /** Sample the block time of leg a -> b for type k, on the route stream of site `s`. */
+  private leg(k: number, a: number, b: number, s: number): number {
+    if (a === b) return 0;
+    const N = this.nS + this.p.nDest;
+    const i = ((s * this.p.nTypes + k) * N + a) * N + b;
+    let f = this.legS[i] ?? null;
+    if (f === null) {
+      const spec = this.p.legSpec[k]![a]![b] ?? null;
+      if (spec === null) {
+        throw new Error(`no block time for leg ${this.nodeId(a)} -> ${this.nodeId(b)} of aircraft type ${this.scn.aircraftTypes[k]!.id} (give legs or a block speed with coordinates)`);
+      }
+      f = makeSampler(spec, this.routeSrc[s] ?? null);
+      this.legS[i] = f;
+    }
+    return Math.max(0, f());
+  }
+
+  private nodeId(n: number): string {
+    return n < this.nS ? this.scn.sites[n]!.id : this.scn.destinations[n - this.nS]!.id;
+  }
+
+  // ------------------------------------------------------------------ airfields
+
+  private isOpen(s: number): boolean {
+    const b = s * 3;
+    if (this.closeCount[b]! > 0 || this.closeCount[b + 1]! > 0 || this.closeCount[b + 2]! > 0) return false;
+    const oh = this.scn.sites[s]!.operatingHours;
+    return oh === null || inWindow(oh.open, oh.close, localHour(this.scn.startLocalHourOfDay, this.sim.now));
+  }
+
+  /** Wait until site s is open, then resume with `resume`. Call only when closed. */
+  private waitOpen(ac: Aircraft, s: number, resume: number): void {
+    ac.resume = resume;
+    const b = s * 3;
+    if (this.closeCount[b + K_DISRUPTION]! > 0) this.beginWait(ac, C_DISRUPTION);
+    else if (this.closeCount[b + K_WEATHER]! > 0) this.beginWait(ac, C_WEATHER);
+    else if (this.closeCount[b + K_INCIDENT]! > 0) this.beginWait(ac, C_INCIDENT);
+    else {
+      const oh = this.scn.sites[s]!.operatingHours!;
+      let dt = hoursUntilOpen(oh.open, oh.close, localHour(this.scn.startLocalHourOfDay, this.sim.now));
+      if (dt <= 0) dt = EPS; // float edge: just past the close boundary computed as open
+      this.beginWait(ac, C_OPHOURS);
+      this.sim.schedule(dt, this.fAirWake, ac);
+      return;
+    }
+    this.airWaiters[s]!.push(ac);
+  }
+
+  private airResume(ac: Aircraft): void {
+    switch (ac.resume) {
+      case R_LAND: this.tryLand(ac); break;
+      case R_LAND_RESERVED: this.landReserved(ac); break;
+      default: this.tryTakeoff(ac);
+    }
+  }
+
+  private closeStart(code: number): void {
+    this.closeCount[code] = this.closeCount[code]! + 1;
+    if (this.tr !== null) {
+      const s = Math.floor(code / 3);
+      this.trace(null, s, 'close', ['weather', 'incident', 'disruption'][code % 3]!);
+    }
+  }
+
+  private closeEnd(code: number): void {
+    this.closeCount[code] = this.closeCount[code]! - 1;
+    const s = Math.floor(code / 3);
+    if (this.tr !== null) this.trace(null, s, 'open', ['weather', 'incident', 'disruption'][code % 3]!);
+    const b = s * 3;
+    if (this.closeCount[b]! > 0 || this.closeCount[b + 1]! > 0 || this.closeCount[b + 2]! > 0) return;
+    const w = this.airWaiters[s]!;
+    if (w.length === 0) return;
+    const list = w.splice(0, w.length);
+    for (const ac of list) {
+      this.endWait(ac);
+      this.airResume(ac);
+    }
+  }
+
+  // parking ------------------------------------------------------------
+
+  private parkAccount(s: number): void {
+    const now = this.sim.now;
+    const t0 = this.parkLastT[s]!;
+    if (now > t0) {
+      addDaily(this.dailyPark, this.nS, s, t0, now, this.parkInUse[s]!);
+      this.parkInt[s] = this.parkInt[s]! + this.parkInUse[s]! * (now - t0);
+      this.capInt[s] = this.capInt[s]! + this.parkCap[s]! * (now - t0);
+      this.parkLastT[s] = now;
+    }
+  }
+
+  private takeSpot(ac: Aircraft, s: number): void {
+    this.parkAccount(s);
+    this.parkInUse[s] = this.parkInUse[s]! + 1;
+    if (this.tr !== null) this.trace(ac, s, 'park', `${this.parkInUse[s]}/${this.parkCap[s]}`);
+  }
+
+  private releaseSpot(ac: Aircraft, s: number): void {
+    this.parkAccount(s);
+    this.parkInUse[s] = this.parkInUse[s]! - 1;
+    if (this.tr !== null) this.trace(ac, s, 'unpark', `${this.parkInUse[s]}/${this.parkCap[s]}`);
+    this.grantSpots(s);
+  }
+
+  private grantSpots(s: number): void {
+    const q = this.parkQueue[s]!;
+    while (q.length > 0 && this.parkInUse[s]! < this.parkCap[s]!) {
+      const ac = q.shift()!;
+      this.endWait(ac);
+      this.takeSpot(ac, s);
+      if (this.isOpen(s)) this.landed(ac);
+      else this.waitOpen(ac, s, R_LAND_RESERVED);
+    }
+  }
+
+  private setCap(s: number): void {
+    this.parkAccount(s);
+    let cap = this.mogStep[s]!;
+    for (const m of this.mogLoss[s]!) cap = Math.min(cap, m);
+    this.parkCap[s] = cap;
+    if (this.tr !== null) this.trace(null, s, 'mog', String(cap));
+    this.grantSpots(s);
+  }
+
+  private readonly fMogStep = (code: number): void => {
+    const s = Math.floor(code / 1_000_000);
+    this.mogStep[s] = code - s * 1_000_000;
+    this.setCap(s);
+  };
+  private readonly fMogLossStart = (code: number): void => {
+    const s = Math.floor(code / 1_000_000);
+    this.mogLoss[s]!.push(code - s * 1_000_000);
+    this.setCap(s);
+  };
+  private readonly fMogLossEnd = (code: number): void => {
+    const s = Math.floor(code / 1_000_000);
+    const list = this.mogLoss[s]!;
+    const i = list.indexOf(code - s * 1_000_000);
+    if (i >= 0) list.splice(i, 1);
+    this.setCap(s);
+  };
+
+  // ------------------------------------------------------------------ at the site
+
+  private tryLand(ac: Aircraft): void {
+    const s = ac.site;
+    if (!this.isOpen(s)) {
+      this.waitOpen(ac, s, R_LAND);
+      return;
+    }
+    if (this.parkQueue[s]!.length === 0 && this.parkInUse[s]! < this.parkCap[s]!) {
+      this.takeSpot(ac, s);
+      this.landed(ac);
+      return;
+    }
+    this.beginWait(ac, this.mogLoss[s]!.length > 0 ? C_DISRUPTION : C_PARKING);
+    this.parkQueue[s]!.push(ac);
+  }
+
+  private landReserved(ac: Aircraft): void {
+    if (!this.isOpen(ac.site)) this.waitOpen(ac, ac.site, R_LAND_RESERVED);
+    else this.landed(ac);
+  }
+
+  private landed(ac: Aircraft): void {
+    const s = ac.site;
+    if (this.tr !== null) {
+      this.trace(ac, s, 'land', '');
+      this.setPhase(ac, P_GROUND);
+    }
+    if (ac.stage === 1) {
+      const g = this.ground[s * this.p.nTypes + ac.type] ?? null;
+      this.sim.schedule(g === null ? 0 : Math.max(0, g()), this.fOffloadDone, ac);
+      return;
+    }
+    const teams = this.scn.sites[s]!.loadingTeams;
+    if (teams !== null) {
+      if (this.teamsInUse[s]! >= teams) {
+        this.beginWait(ac, C_LOADING);
+        this.teamQueue[s]!.push(ac);
+        return;
+      }
+      this.teamsInUse[s] = this.teamsInUse[s]! + 1;
+    }
+    this.startLoad(ac);
+  }
+
+  private startLoad(ac: Aircraft): void {
+    const s = ac.site;
+    this.claimTons[s] = this.claimTons[s]! - ac.claimTons;
+    this.claimPax[s] = this.claimPax[s]! - ac.claimPax;
+    ac.claimTons = 0;
+    ac.claimPax = 0;
+    this.loadPlan(ac);
+    const g = this.ground[s * this.p.nTypes + ac.type]!;
+    this.sim.schedule(Math.max(0, g()), this.fLoadDone, ac);
+    this.wakeIdle();
+  }
+
+  private loadPlan(ac: Aircraft): void {
+    const s = ac.site;
+    const now = this.sim.now;
+    const type = ac.spec;
+    const lf = this.loadFactor[ac.type]!();
+    const capT = type.planningPayload * lf;
+    let wLeft = capT;
+    let pLeft = type.pallets;
+    let seats = type.seats;
+    let pax = 0;
+    // passengers: released staff, then people shuttled in
+    const nc = Math.min(seats, this.paxNCAvailable(s, now), Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
+    if (nc > 0) { this.loadedOwnNC[s] = this.loadedOwnNC[s]! + nc; pax += nc; seats -= nc; wLeft -= nc * PAX_SHORT_TONS; }
+    const pin = Math.min(seats, this.paxIn[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
+    if (pin > 0) { this.paxIn[s] = this.paxIn[s]! - pin; pax += pin; seats -= pin; wLeft -= pin * PAX_SHORT_TONS; }
+    // cargo by priority
+    ac.nLoad = 0;
+    let tons = 0;
+    let pallets = 0;
+    const nL = this.p.nLots;
+    const fits = type.fits;
+    for (const lot of this.p.lotOrder[s]!) {
+      if (wLeft <= 1e-9) break;
+      if (!fits[this.p.lotCategory[lot]!]) continue;
+      const avail = this.lotAvailable(s, lot, now);
+      if (avail <= 0) continue;
+      const L = this.scn.cargo[lot]!;
+      let m = Math.min(avail, Math.floor(wLeft / L.shortTons + 1e-9));
+      if (L.pallets > 0) m = Math.min(m, Math.floor(pLeft / L.pallets + 1e-9));
+      if (m <= 0) continue;
+      const w = m * L.shortTons;
+      wLeft -= w;
+      pLeft -= m * L.pallets;
+      tons += w;
+      pallets += m * L.pallets;
+      const i = s * nL + lot;
+      this.backlog[i] = this.backlog[i]! - m;
+      this.backlogItems[s] = this.backlogItems[s]! - m;
+      this.backlogTons[s] = this.backlogTons[s]! - w;
+      if (ac.nLoad < ac.loadLots.length) { ac.loadLots[ac.nLoad] = lot; ac.loadCounts[ac.nLoad] = m; }
+      else { ac.loadLots.push(lot); ac.loadCounts.push(m); }
+      ac.nLoad++;
+    }
+    // closure team, with or after the site's last cargo
+    // (this aircraft's own cargo is not yet counted in cargoOnGround: it may carry the team)
+    ac.loadClosure = 0;
+    if (this.closureLeft[s]! > 0 && seats > 0 && this.closureAllowed(s)) {
+      const ct = Math.min(seats, this.closureLeft[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
+      if (ct > 0) { this.closureLeft[s] = this.closureLeft[s]! - ct; pax += ct; seats -= ct; wLeft -= ct * PAX_SHORT_TONS; ac.loadClosure = ct; }
+    }
+    ac.loadTons = tons;
+    ac.loadPax = pax;
+    if (tons > 0) this.cargoOnGround[s] = this.cargoOnGround[s]! + 1;
+    if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! + 1;
+    const sh = type.shuttle;
+    if (sh !== null && (tons > 0 || pax > 0)) this.inflightTo[sh.to] = this.inflightTo[sh.to]! + 1;
+    if (this.tr !== null) {
+      this.trace(ac, s, 'load', `${tons.toFixed(3)} st, ${pallets} pallets, ${pax} pax (cap ${capT.toFixed(3)} st, ${type.pallets} pallets, ${type.seats} seats)`);
+      this.tr.load(now, ac.label, s, ac.type, tons, pallets, pax, capT, type.pallets, type.seats, ac.loadLots, ac.loadCounts, ac.nLoad);
+    }
+  }
+
+  private loadDone(ac: Aircraft): void {
+    const s = ac.site;
+    if (this.scn.sites[s]!.loadingTeams !== null) {
+      const q = this.teamQueue[s]!;
+      if (q.length > 0) {
+        const next = q.shift()!;
+        this.endWait(next);
+        this.startLoad(next);
+      } else this.teamsInUse[s] = this.teamsInUse[s]! - 1;
+    }
+    const type = ac.spec;
+    if (!this.plan && type.breakProbability > 0 && this.typeU[ac.type]!() < type.breakProbability) {
+      const r = Math.max(0, this.repair[ac.type]!());
+      this.beginWait(ac, C_BREAK);
+      if (this.tr !== null) this.trace(ac, s, 'break', r.toFixed(3));
+      this.sim.schedule(r, this.fRepaired, ac);
+      return;
+    }
+    this.afterRepair(ac);
+  }
+
+  private afterRepair(ac: Aircraft): void {
+    if (this.depDelay !== null) {
+      const d = Math.max(0, this.depDelay());
+      if (d > 0) {
+        this.beginWait(ac, C_DEPDELAY);
+        this.sim.schedule(d, this.fDelayed, ac);
+        return;
+      }
+    }
+    this.tryTakeoff(ac);
+  }
+
+  private tryTakeoff(ac: Aircraft): void {
+    const s = ac.site;
+    if (!this.isOpen(s)) {
+      this.waitOpen(ac, s, R_TAKEOFF);
+      return;
+    }
+    if (this.tr !== null) this.setPhase(ac, P_FLYING);
+    this.releaseSpot(ac, s);
+    if (ac.stage === 1) {
+      // shuttle leaving the drop-off site: next cycle from here
+      if (this.tr !== null) this.trace(ac, s, 'takeoff', 'shuttle return');
+      ac.node = s;
+      ac.site = -1;
+      ac.stage = 0;
+      this.setBusy(ac, false);
+      ac.delays.fill(0);
+      this.cycleStart(ac);
+      return;
+    }
+    this.flushDays();
+    const k = ac.type;
+    const type = ac.spec;
+    const tons = ac.loadTons, pax = ac.loadPax;
+    if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
+    const lastCargoOff = tons > 0 && (this.cargoOnGround[s] = this.cargoOnGround[s]! - 1) === 0 && this.closureLeft[s]! > 0;
+    ac.lastSite = s;
+    this.groundTons[s] = this.groundTons[s]! - tons;
+    this.groundPax[s] = this.groundPax[s]! - pax;
+    this.sortiesByType[k] = this.sortiesByType[k]! + 1;
+    const N = this.nS + this.p.nDest;
+    const sh = type.shuttle;
+    let destNode: number;
+    if (sh !== null) {
+      destNode = sh.to;
+      this.groundTons[sh.to] = this.groundTons[sh.to]! + tons;
+      this.groundPax[sh.to] = this.groundPax[sh.to]! + pax;
+      for (let j = 0; j < ac.nLoad; j++) {
+        const lot = ac.loadLots[j]!;
+        const w = ac.loadCounts[j]! * this.scn.cargo[lot]!.shortTons;
+        const c = this.p.lotCategory[lot]!;
+        this.catOut[s * 4 + c] = this.catOut[s * 4 + c]! + w;
+        this.catIn[sh.to * 4 + c] = this.catIn[sh.to * 4 + c]! + w;
+      }
+    } else {
+      this.movedTons[s] = this.movedTons[s]! + tons;
+      this.movedPax[s] = this.movedPax[s]! + pax;
+      this.movedTonsTotal += tons;
+      this.movedPaxTotal += pax;
+      for (let j = 0; j < ac.nLoad; j++) {
+        const lot = ac.loadLots[j]!;
+        const c = this.p.lotCategory[lot]!;
+        this.catMoved[s * 4 + c] = this.catMoved[s * 4 + c]! + ac.loadCounts[j]! * this.scn.cargo[lot]!.shortTons;
+      }
+      destNode = this.nS + this.chooseDest(s);
+    }
+    this.sortiesByRoute[s * N + destNode] = this.sortiesByRoute[s * N + destNode]! + 1;
+    ac.dest = destNode;
+    if (this.tr !== null) this.trace(ac, s, 'takeoff', `${tons.toFixed(3)} st, ${pax} pax, ${ac.loadClosure} closure, to ${this.nodeId(destNode)}`);
+    if (sh === null) { ac.nLoad = 0; ac.loadTons = 0; ac.loadPax = 0; }
+    ac.loadClosure = 0;
+    this.tryComplete(s, ac);
+    if (this.finished) return;
+    if (lastCargoOff) this.wakeIdle();
+    const leg = this.leg(k, s, destNode, s);
+    if (sh !== null) {
+      ac.stage = 1;
+      const from = s;
+      ac.site = sh.to;
+      ac.node = from;
+      this.sim.schedule(leg, this.fArriveSite, ac);
+    } else {
+      this.sim.schedule(leg, this.fArriveDest, ac);
+    }
+  }
+
+  private chooseDest(s: number): number {
+    const shares = this.scn.sites[s]!.destinationShares;
+    if (shares.length === 0) throw new Error(`site ${this.scn.sites[s]!.id} has no destination shares`);
+    if (shares.length === 1) return shares[0]!.destination;
+    const nD = this.p.nDest;
+    if (this.plan) {
+      let n = 0;
+      for (const d of shares) n += this.destCount[s * nD + d.destination]!;
+      let best = shares[0]!.destination, bestDef = -Infinity;
+      for (const d of shares) {
+        const def = d.share * (n + 1) - this.destCount[s * nD + d.destination]!;
+        if (def > bestDef + 1e-12) { bestDef = def; best = d.destination; }
+      }
+      this.destCount[s * nD + best] = this.destCount[s * nD + best]! + 1;
+      return best;
+    }
+    const u = this.routeU[s]!();
+    let acc = 0;
+    for (const d of shares) {
+      acc += d.share;
+      if (u < acc) return d.destination;
+    }
+    return shares[shares.length - 1]!.destination;
+  }
+
+  private offloadDone(ac: Aircraft): void {
+    const s = ac.site;
+    const nL = this.p.nLots;
+    let items = 0;
+    for (let j = 0; j < ac.nLoad; j++) {
+      const lot = ac.loadLots[j]!;
+      const m = ac.loadCounts[j]!;
+      const i = s * nL + lot;
+      this.backlog[i] = this.backlog[i]! + m;
+      items += m;
+      this.backlogTons[s] = this.backlogTons[s]! + m * this.scn.cargo[lot]!.shortTons;
+    }
+    this.backlogItems[s] = this.backlogItems[s]! + items;
+    this.paxIn[s] = this.paxIn[s]! + ac.loadPax;
+    if (ac.loadTons > 0 || ac.loadPax > 0) this.inflightTo[s] = this.inflightTo[s]! - 1;
+    if (this.tr !== null) this.trace(ac, s, 'deposit', `${ac.loadTons.toFixed(3)} st, ${ac.loadPax} pax`);
+    ac.nLoad = 0;
+    ac.loadTons = 0;
+    ac.loadPax = 0;
+    this.wakeIdle();
+    for (let x = 0; x < this.nS; x++) this.tryComplete(x, ac);
+    if (!this.finished) this.tryTakeoff(ac);
+  }
+
+  // ------------------------------------------------------------------ away from the theatre
+
+  private arriveDest(ac: Aircraft): void {
+    if (this.tr !== null) {
+      this.trace(ac, -1, 'arrive', this.nodeId(ac.dest));
+      this.setPhase(ac, P_GROUND);
+    }
+    ac.site = -1;
+    const t = Math.max(0, this.turnaround[ac.dest - this.nS]!());
+    this.sim.schedule(t, this.fTurnDone, ac);
+  }
+
+  private turnDone(ac: Aircraft): void {
+    const home = ac.spec.homeNode;
+    if (ac.dest === home) {
+      this.backHome(ac);
+      return;
+    }
+    const limit = ac.spec.crewDutyHours;
+    if (limit !== null && this.sim.now - ac.dutyStart + this.legPlan(ac.type, ac.dest, home) > limit + EPS) {
+      const rest = Math.max(0, (this.crewRest[ac.type] ?? constant(0))());
+      this.beginWait(ac, C_CREW);
+      if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
+      ac.dutyStart = this.sim.now + rest;
+      this.sim.schedule(rest, this.fRestedAtDest, ac);
+      return;
+    }
+    this.flyHome(ac);
+  }
+
+  private flyHome(ac: Aircraft): void {
+    if (this.tr !== null) this.setPhase(ac, P_FLYING);
+    const src = this.routeOf(ac);
+    const leg = this.leg(ac.type, ac.dest, ac.spec.homeNode, src);
+    this.sim.schedule(leg, this.fBackHome, ac);
+  }
+
+  private routeOf(ac: Aircraft): number {
+    return ac.lastSite >= 0 ? ac.lastSite : 0;
+  }
+
+  private backHome(ac: Aircraft): void {
+    ac.node = ac.spec.homeNode;
+    ac.lastLanding = this.sim.now;
+    this.setBusy(ac, false);
+    ac.delays.fill(0);
+    if (this.tr !== null) {
+      this.trace(ac, -1, 'home', '');
+      this.setPhase(ac, -1);
+    }
+    this.cycleStart(ac);
+  }
+
+  // ------------------------------------------------------------------ completion & series
+
+  private tryComplete(s: number, ac: Aircraft | null): void {
+    if (this.siteDone[s]) return;
+    if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0 || this.loadedOnGround[s]! > 0 || !this.upstreamDone(s)) return;
+    const now = this.sim.now;
+    this.siteDone[s] = 1;
+    this.siteCompletion[s] = now;
+    this.parkAccount(s);
+    this.parkIntAtClose[s] = this.parkInt[s]!;
+    this.capIntAtClose[s] = this.capInt[s]!;
+    this.sitesDone++;
+    if (this.tr !== null) this.trace(ac, s, 'site-closed', '');
+    // a site with nothing left may unblock downstream sites
+    for (let x = 0; x < this.nS; x++) if (x !== s) this.tryComplete(x, ac);
+    if (this.sitesDone === this.nS && !this.finished) {
+      this.finished = true;
+      this.completion = now;
+      if (ac !== null) {
+        let best = -1, bestV = 0;
+        for (let c = 0; c < NCAUSES; c++) if (ac.delays[c]! > bestV + 1e-12) { bestV = ac.delays[c]!; best = c; }
+        this.binding = best;
+      }
+    }
+  }
+
+  /** Write the end-of-day remaining for every day that ended at or before now. */
+  private flushDays(): void {
+    const now = this.sim.now;
+    const days = this.p.days;
+    const nS = this.nS;
+    while (this.nextDay < days && (this.nextDay + 1) * 24 <= now) {
+      const d = this.nextDay++;
+      for (let s = 0; s < nS; s++) {
+        this.dailyRemTons[d * nS + s] = Math.max(0, this.groundTons[s]!);
+        this.dailyRemPax[d * nS + s] = Math.max(0, this.groundPax[s]!);
+      }
+    }
+  }
+
+  private readonly fMilestone = (i: number): void => {
+    this.evalMilestone(i);
+  };
+
+  private evalMilestone(i: number): void {
+    if (this.milestoneDone[i]) return;
+    this.milestoneDone[i] = true;
+    const m = this.scn.milestones[i]!;
+    const paxFrac = this.p.totalPersonnel > 0 ? this.movedPaxTotal / this.p.totalPersonnel : 1;
+    const tonFrac = this.p.totalFlyableTons > 0 ? this.movedTonsTotal / this.p.totalFlyableTons : 1;
+    this.milestones[i] = paxFrac + 1e-9 >= m.personnelFraction && tonFrac + 1e-9 >= m.cargoFraction;
+    if (this.tr !== null) this.trace(null, -1, 'milestone', `${m.id}: ${this.milestones[i] ? 'met' : 'missed'}`);
+  }
+
+  private readonly fDeadline = (): void => {
+    this.deadlineTons = Float64Array.from(this.groundTons, (x) => Math.max(0, x));
+    this.deadlinePax = Float64Array.from(this.groundPax, (x) => Math.max(0, x));
+  };
+
+  private finish(): ReplicationResult {
+    const end = this.finished ? this.completion! : Math.max(this.sim.now, this.scn.horizonHours);
+    // close open waits and integrals at `end`
+    for (const ac of this.aircraft) {
+      if (ac.waitCause >= 0) {
+        const dt = end - ac.waitStart;
+        if (dt > 0) this.lostHours[ac.waitCause] = this.lostHours[ac.waitCause]! + dt;
+        ac.waitCause = -1;
+      }
+      if (this.tr !== null && ac.phase >= 0) {
+        this.tr.phase(ac.label, PHASE_NAMES[ac.phase]!, ac.phaseStart, end, ac.phaseSite);
+        ac.phase = -1;
+      }
+    }
+    const simNow = this.sim.now;
+    // integrals up to `end` (the clock may stand at the horizon)
+    const fakeNow = end;
+    const t0 = this.fleetLastT;
+    if (fakeNow > t0) {
+      addDaily(this.dailyBusy, 1, 0, t0, fakeNow, this.busyN);
+      addDaily(this.dailyAvail, 1, 0, t0, fakeNow, this.availN);
+      this.busyHours += this.busyN * (fakeNow - t0);
+      this.availHours += this.availN * (fakeNow - t0);
+    }
+    const nS = this.nS;
+    const parkUtil: number[] = [];
+    for (let s = 0; s < nS; s++) {
+      const tp = this.parkLastT[s]!;
+      if (fakeNow > tp) {
+        addDaily(this.dailyPark, nS, s, tp, fakeNow, this.parkInUse[s]!);
+        if (!this.siteDone[s]) {
+          this.parkInt[s] = this.parkInt[s]! + this.parkInUse[s]! * (fakeNow - tp);
+          this.capInt[s] = this.capInt[s]! + this.parkCap[s]! * (fakeNow - tp);
+        }
+      }
+      const pi = this.siteDone[s] ? this.parkIntAtClose[s]! : this.parkInt[s]!;
+      const ci = this.siteDone[s] ? this.capIntAtClose[s]! : this.capInt[s]!;
+      parkUtil.push(ci > 0 ? pi / ci : 0);
+    }
+    void simNow;
+    // remaining series: every day not yet written holds the final state
+    const days = this.p.days;
+    while (this.nextDay < days) {
+      const d = this.nextDay++;
+      for (let s = 0; s < nS; s++) {
+        this.dailyRemTons[d * nS + s] = Math.max(0, this.groundTons[s]!);
+        this.dailyRemPax[d * nS + s] = Math.max(0, this.groundPax[s]!);
+      }
+    }
+    for (let d = 0; d < days; d++) {
+      this.dailyBusy[d] = this.dailyBusy[d]! / 24;
+      this.dailyAvail[d] = this.dailyAvail[d]! / 24;
+      for (let s = 0; s < nS; s++) this.dailyPark[d * nS + s] = this.dailyPark[d * nS + s]! / 24;
+    }
+    this.scn.milestones.forEach((_, i) => this.evalMilestone(i));
+    if (this.deadlineTons === null) this.fDeadline();
+    const N = nS + this.p.nDest;
+    const routes: Record<string, number> = {};
+    for (let s = 0; s < nS; s++) {
+      for (let n = 0; n < N; n++) {
+        const c = this.sortiesByRoute[s * N + n]!;
+        if (c > 0) routes[this.p.routeKeys[s]![n]!] = c;
+      }
+    }
+    return {
+      index: this.replication,
+      completionHours: this.completion,
+      siteCompletionHours: this.siteCompletion.slice(),
+      sortiesByType: Array.from(this.sortiesByType),
+      sortiesByRoute: routes,
+      lostHours: Array.from(this.lostHours),
+      bindingCause: this.finished ? this.binding : -1,
+      remainingShortTonsAtDeadline: Array.from(this.deadlineTons!),
+      remainingPersonnelAtDeadline: Array.from(this.deadlinePax!),
+      leftBehindShortTons: Array.from(this.p.leftBehindTons),
+      movedShortTons: Array.from(this.movedTons),
+      movedPersonnel: Array.from(this.movedPax),
+      days,
+      dailyRemainingShortTons: this.dailyRemTons,
+      dailyRemainingPersonnel: this.dailyRemPax,
+      dailyAircraftBusy: this.dailyBusy,
+      dailyAircraftAvailable: this.dailyAvail,
+      dailyParkingOccupied: this.dailyPark,
+      aircraftUtilisation: this.availHours > 0 ? this.busyHours / this.availHours : 0,
+      parkingUtilisation: parkUtil,
+      milestones: this.milestones.slice(),
+      events: this.sim.eventsProcessed,
+    };
+  }
+
+  /** Per-site, per-category accounting at the end of the run (for invariant tests). */
+  internals(): ReplicationInternals {
+    const nS = this.nS;
+    const init = new Float64Array(nS * 4);
+    const rem = new Float64Array(nS * 4);
+    const lb = new Float64Array(nS * 4);
+    const onGround = new Float64Array(nS * 4);
+    const inFlight = new Float64Array(nS * 4);
+    this.scn.cargo.forEach((lot, i) => {
+      const c = this.p.lotCategory[i]!;
+      const w = lot.shortTons * lot.count;
+      init[lot.site * 4 + c] = init[lot.site * 4 + c]! + w;
+      if (lot.leaveBehind) lb[lot.site * 4 + c] = lb[lot.site * 4 + c]! + w;
+      for (let s = 0; s < nS; s++) {
+        const n = this.backlog[s * this.p.nLots + i]!;
+        rem[s * 4 + c] = rem[s * 4 + c]! + n * lot.shortTons;
+      }
+    });
+    for (const ac of this.aircraft) {
+      if (ac.nLoad === 0 || ac.site < 0) continue;
+      // loaded at ac.site, not yet departed (stage 0) or shuttle load in flight / on the drop-off ramp (stage 1)
+      for (let j = 0; j < ac.nLoad; j++) {
+        const lot = ac.loadLots[j]!;
+        const c = this.p.lotCategory[lot]!;
+        const w = ac.loadCounts[j]! * this.scn.cargo[lot]!.shortTons;
+        if (ac.stage === 0) onGround[ac.site * 4 + c] = onGround[ac.site * 4 + c]! + w;
+        else if (ac.stage === 1) inFlight[ac.site * 4 + c] = inFlight[ac.site * 4 + c]! + w;
+      }
+    }
+    return {
+      initialTons: init, movedTons: this.catMoved.slice(), remainingTons: rem, leftBehindTons: lb,
+      transferredInTons: this.catIn.slice(), transferredOutTons: this.catOut.slice(),
+      onGroundLoadedTons: onGround, inFlightShuttleTons: inFlight, endTime: this.sim.now,
+    };
+  }
+}

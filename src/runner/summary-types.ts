@@ -43,6 +43,10 @@ export interface Summary {
   readonly leftBehindShortTons: Readonly<Record<string, number>>;
   /** Mean sorties per replication by aircraft type id. */
   readonly sortiesByType: Readonly<Record<string, number>>;
+  /** Mean sorties per replication by route 'ORIGIN>DEST' (keys sorted). */
+  readonly sortiesByRoute?: Readonly<Record<string, number>>;
+  /** Mean kernel events per replication. */
+  readonly eventsPerReplication?: number;
   readonly utilisation: { readonly aircraft: number; readonly parking: Readonly<Record<string, number>> };
   /** Running estimate of P(cleared) with its Wilson interval at checkpoints (n = replications so far). */
   readonly convergence: readonly { readonly n: number; readonly estimate: number; readonly ci95: readonly [number, number] }[];
@@ -58,11 +62,18 @@ export interface Summary {
 export interface ChartData {
   readonly siteIds: readonly string[];
   readonly causeIds: readonly string[];
-  /** Sorted completion times in hours (cleared replications only); n = replications (uncleared count in the denominator). */
+  /**
+   * Sorted completion times in hours (cleared replications only); n = replications (uncleared count in the denominator).
+   * The ECDF at overall[i] is (i + 1) / n, EXCEPT when a series has more than 20,000 points: it is then thinned to
+   * 20,000 evenly spaced order statistics and `overallRanks` / `bySiteRanks[site]` give the 1-based rank r of each
+   * kept value, so the ECDF there is r / n. Absent ranks = every value kept (rank i + 1).
+   */
   readonly completionEcdf: {
     readonly n: number;
     readonly overall: readonly number[];
     readonly bySite: Readonly<Record<string, readonly number[]>>;
+    readonly overallRanks?: readonly number[];
+    readonly bySiteRanks?: Readonly<Record<string, readonly number[]>>;
   };
   /** Day d's numbers describe the end of local day d; date is that day's local date 'YYYY-MM-DD'. */
   readonly daily: readonly {

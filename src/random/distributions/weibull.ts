@@ -5,5 +5,5 @@ import { assertValid } from './validate.js';
 export function weibull(source: RandomSource, shape: number, scale: number): () => number {
   assertValid({ dist: 'weibull', shape, scale });
   const invShape = 1 / shape;
-  return () => scale * Math.pow(-Math.log(1 - source.next()), invShape);
+  return () => scale * Math.pow(0 - Math.log(1 - source.next()), invShape);
 }

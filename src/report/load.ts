@@ -47,7 +47,6 @@ const summarySchema = z.looseObject({
   replicationsPerSecond: num,
   workers: num,
   precision: z.looseObject({ target: num, reached: z.boolean(), halfWidth: num, cap: num }).optional(),
-  runAtUtc: isoDate.optional(),
 });
 
 const pct = { p5: num, p10: num, p25: num, p50: num, p75: num, p90: num, p95: num };
@@ -148,6 +147,19 @@ export function loadChartData(file: string): ChartData {
   checkEcdf(file, 'completionEcdf.overall', c.completionEcdf.overall, c.completionEcdf.n, problems);
   for (const [site, xs] of Object.entries(c.completionEcdf.bySite)) {
     checkEcdf(file, `completionEcdf.bySite.${site}`, xs, c.completionEcdf.n, problems);
+  }
+  // Optional ranks of a thinned series (see ecdf.ts): one per kept value, increasing, within n.
+  const e = c.completionEcdf as typeof c.completionEcdf & { overallRanks?: unknown; bySiteRanks?: unknown };
+  const checkRanks = (path: string, ranks: unknown, xs: readonly number[] | undefined) => {
+    if (ranks === undefined) return;
+    const ok = Array.isArray(ranks) && xs !== undefined && ranks.length === xs.length &&
+      ranks.every((r, i) => Number.isInteger(r) && r >= 1 && r <= e.n && (i === 0 || r > (ranks[i - 1] as number)));
+    if (!ok) problems.push(msg.badField(file, path, `expected one increasing rank in 1..${e.n} per kept completion time`));
+  };
+  checkRanks('completionEcdf.overallRanks', e.overallRanks, e.overall);
+  if (e.bySiteRanks !== undefined) {
+    if (typeof e.bySiteRanks !== 'object' || e.bySiteRanks === null) problems.push(msg.badField(file, 'completionEcdf.bySiteRanks', 'expected an object of rank lists by site'));
+    else for (const [site, r] of Object.entries(e.bySiteRanks)) checkRanks(`completionEcdf.bySiteRanks.${site}`, r, e.bySite[site]);
   }
   if (problems.length > 0) throw new ReportInputError(problems);
   return c;

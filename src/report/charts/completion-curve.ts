@@ -3,7 +3,7 @@
  * deadline (and the probability there), P50/P80/P90 and the deterministic plan.
  */
 import type { ChartContext } from '../context.js';
-import { downsampleEcdf, fractionBefore } from '../ecdf.js';
+import { clearedCount, downsampleEcdf, fractionBefore, overallEcdf, siteEcdf, type Ecdf } from '../ecdf.js';
 import { formatCount, formatInterval, formatP, formatPercent } from '../format.js';
 import { OVERALL_COLOUR, siteScale } from '../theme.js';
 import { DAY_MS, ceilDay, floorDay, formatDate, formatDateTime, formatDeadlineDate, iso } from '../time.js';
@@ -17,11 +17,14 @@ interface CurveRow { series: string; t: string; p: number; label: string; kind: 
 
 export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
   const { summary, chartData } = ctx;
-  const ecdf = chartData.completionEcdf;
-  const n = ecdf.n;
-  const series: { name: string; xs: readonly number[] }[] = [
-    { name: ALL_SITES, xs: ecdf.overall },
-    ...chartData.siteIds.map((s) => ({ name: s, xs: ecdf.bySite[s] ?? [] })),
+  const overall = overallEcdf(chartData);
+  const n = overall.n;
+  const series: { name: string; e: Ecdf; xs: readonly number[] }[] = [
+    { name: ALL_SITES, e: overall, xs: overall.xs },
+    ...chartData.siteIds.map((s) => {
+      const e = siteEcdf(chartData, s);
+      return { name: s, e, xs: e.xs };
+    }),
   ];
 
   // Domain: from a little before the first finish (or plan/deadline) to a little after the last.
@@ -34,10 +37,10 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
 
   const rows: CurveRow[] = [];
   for (const s of series) {
-    rows.push({ series: s.name, t: iso(x0), p: fractionBefore(s.xs, n, (x0 - ctx.clock.startMs) / 3_600_000), label: formatDate(x0), kind: 'edge' });
-    const points = downsampleEcdf(s.xs, n, MAX_CURVE_POINTS);
+    rows.push({ series: s.name, t: iso(x0), p: fractionBefore(s.e, (x0 - ctx.clock.startMs) / 3_600_000), label: formatDate(x0), kind: 'edge' });
+    const points = downsampleEcdf(s.e, MAX_CURVE_POINTS);
     // The exact value at the deadline ("cleared by" = strictly before it), merged in time order.
-    const atDeadline = fractionBefore(s.xs, n, ctx.deadlineHours);
+    const atDeadline = fractionBefore(s.e, ctx.deadlineHours);
     let deadlineDone = false;
     for (const pt of points) {
       if (!deadlineDone && pt.hours >= ctx.deadlineHours) {
@@ -49,7 +52,7 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
       rows.push({ series: s.name, t: iso(ms), p: pt.p, label: formatDateTime(ms), kind: 'step' });
     }
     if (!deadlineDone) rows.push({ series: s.name, t: iso(ctx.deadlineMs), p: atDeadline, label: formatDateTime(ctx.deadlineMs), kind: 'deadline' });
-    const final = s.xs.length / n;
+    const final = clearedCount(s.e) / n;
     rows.push({ series: s.name, t: iso(x1), p: final, label: formatDate(x1), kind: 'edge' });
   }
 
@@ -121,13 +124,13 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
   ];
 
   const title = `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) = ${formatP(pDeadline.estimate)}`;
-  const uncleared = n - ecdf.overall.length;
+  const uncleared = n - clearedCount(overall);
   const subtitle = [
     `95% CI ${formatInterval(pDeadline.ci95)}, n = ${formatCount(n)} replications` +
       (q.p50 !== null ? `; median finish ${formatDate(ctx.clock.instant(q.p50))}` : '') +
       (q.p80 !== null ? `, P80 ${formatDate(ctx.clock.instant(q.p80))}` : ''),
     uncleared > 0
-      ? `${formatCount(uncleared)} replications (${formatPercent(uncleared / n, 1)}) never cleared by the horizon: the curve tops out at ${formatPercent(ecdf.overall.length / n, 1)}`
+      ? `${formatCount(uncleared)} replications (${formatPercent(uncleared / n, 1)}) never cleared by the horizon: the curve tops out at ${formatPercent(clearedCount(overall) / n, 1)}`
       : 'Every replication cleared before the horizon',
   ];
   return {

@@ -1,6 +1,6 @@
 /** Chart 2. Histogram of completion dates (one bar per local day) with the deadline and plan. */
 import type { ChartContext } from '../context.js';
-import { fractionBefore } from '../ecdf.js';
+import { clearedCount, countBetween, fractionBefore, overallEcdf } from '../ecdf.js';
 import { formatCount, formatPercent } from '../format.js';
 import { DAY_MS, floorDay, formatDate, formatDeadlineDate, iso } from '../time.js';
 import { deadlineLayers, planLayers, timeX, topLevel, type ChartSpec } from './common.js';
@@ -12,17 +12,15 @@ export interface HistogramBin { t0: string; t1: string; count: number; share: nu
 
 /** Completion times binned by local day; counts sum to the number of cleared replications. */
 export function completionBins(ctx: ChartContext): HistogramBin[] {
-  const { completionEcdf } = ctx.chartData;
-  const counts = new Map<number, number>();
-  for (const h of completionEcdf.overall) {
-    const day = floorDay(ctx.clock.hours(h));
-    counts.set(day, (counts.get(day) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({
+  const e = overallEcdf(ctx.chartData);
+  const days = [...new Set(e.xs.map((h) => floorDay(ctx.clock.hours(h))))].sort((a, b) => a - b);
+  const toHours = (ms: number) => (ms - ctx.clock.startMs) / 3_600_000;
+  const counts = days.map((day) => [day, countBetween(e, toHours(day), toHours(day + DAY_MS))] as const);
+  return counts.map(([day, count]) => ({
     t0: iso(day),
     t1: iso(day + DAY_MS),
     count,
-    share: count / completionEcdf.n,
+    share: count / e.n,
     // A day's bar is "before" when the day ends by the deadline.
     when: day + DAY_MS <= ctx.deadlineMs ? BEFORE_DEADLINE : AFTER_DEADLINE,
     label: formatDate(day),
@@ -32,9 +30,10 @@ export function completionBins(ctx: ChartContext): HistogramBin[] {
 export function buildCompletionHistogram(ctx: ChartContext): ChartSpec {
   const { summary, chartData } = ctx;
   const bins = completionBins(ctx);
-  const n = chartData.completionEcdf.n;
-  const cleared = chartData.completionEcdf.overall.length;
-  const pBefore = fractionBefore(chartData.completionEcdf.overall, n, ctx.deadlineHours);
+  const e = overallEcdf(chartData);
+  const n = e.n;
+  const cleared = clearedCount(e);
+  const pBefore = fractionBefore(e, ctx.deadlineHours);
   const p50 = summary.completion.p50;
   const title = p50 !== null
     ? `Most likely finish around ${formatDate(ctx.clock.instant(p50))}; ${formatPercent(pBefore)} finish by ${formatDeadlineDate(ctx.deadlineMs)}`

@@ -1,0 +1,80 @@
+/** The printed report: a compact summary a planner can read aloud (stdout of `airlift run`). */
+import type { ResolvedScenario } from '../scenario/resolved.js';
+import type { Interval, Summary } from './summary-types.js';
+import { readableLocal } from './dates.js';
+
+const pct = (x: number, d = 1): string => `${(100 * x).toFixed(d)}%`;
+const int = (x: number): string => Math.round(x).toLocaleString('en-US');
+const num = (x: number, d = 1): string => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const ci = (i: Interval): string => `${pct(i.estimate)} (95% CI ${pct(i.ci95[0])} to ${pct(i.ci95[1])})`;
+
+export interface FormatOptions {
+  /** Display names of sites and aircraft types by id (else ids). */
+  readonly scenario?: Pick<ResolvedScenario, 'sites' | 'aircraftTypes' | 'deadlineDate'>;
+}
+
+export function formatReport(s: Summary, opts: FormatOptions = {}): string {
+  const zone = s.scenario.timeZone;
+  const when = (iso: string | null): string => readableLocal(zone, iso);
+  const siteName = (id: string): string => {
+    const site = opts.scenario?.sites.find((x) => x.id === id);
+    return site && site.name !== id ? `${id} (${site.name})` : id;
+  };
+  const deadline = opts.scenario?.deadlineDate ?? s.deadline.slice(0, 10);
+  const L: string[] = [];
+  L.push(`${s.scenario.name}: ${int(s.replications)} replications, seed ${s.seed}`);
+  L.push('');
+  L.push(`Probability everything is out by ${deadline}: ${ci(s.probabilityCleared)}, n = ${int(s.replications)}`);
+  for (const [id, site] of Object.entries(s.sites)) L.push(`  ${siteName(id)}: ${ci(site.probabilityCleared)}`);
+  L.push('');
+  L.push(`Completion (last departure), local time ${zone}:`);
+  L.push(`  P10 ${when(s.completion.p10)}`);
+  L.push(`  P50 ${when(s.completion.p50)}`);
+  L.push(`  P80 ${when(s.completion.p80)}`);
+  L.push(`  P90 ${when(s.completion.p90)}`);
+  for (const [id, site] of Object.entries(s.sites)) {
+    L.push(`  ${siteName(id)}: P50 ${when(site.completion.p50)}, P80 ${when(site.completion.p80)}`);
+  }
+  const p = s.plan;
+  if (p.completion === null) {
+    L.push(`Plan (every estimate at its planning value): does not finish within the horizon.`);
+  } else {
+    const parts = [`Plan (every estimate at its planning value): ${when(p.completion)}`];
+    if (p.percentile !== null) parts.push(`at the ${p.percentile.toFixed(0)}th percentile of the simulated completions`);
+    L.push(parts.join(', '));
+    L.push(p.p80ContingencyDays === null
+      ? '  P80 contingency: P80 is beyond the horizon.'
+      : `  P80 contingency (P80 minus plan): ${p.p80ContingencyDays >= 0 ? '+' : ''}${num(p.p80ContingencyDays)} days`);
+  }
+  const ms = Object.values(s.milestones);
+  if (ms.length > 0) {
+    L.push('');
+    L.push('Milestones:');
+    for (const m of ms) L.push(`  ${m.name} by ${m.date.slice(0, 10)}: ${ci(m.probability)}`);
+  }
+  L.push('');
+  const r = s.remainingAtDeadline;
+  L.push(`Still on the ground at the deadline (mean): ${num(r.meanShortTons)} short tons, ${num(r.meanPersonnel)} personnel`);
+  for (const [id, x] of Object.entries(r.bySite)) L.push(`  ${siteName(id)}: ${num(x.meanShortTons)} short tons, ${num(x.meanPersonnel)} personnel`);
+  const lb = Object.entries(s.leftBehindShortTons).filter(([, v]) => v > 0);
+  if (lb.length > 0) L.push(`Left behind by decision: ${lb.map(([id, v]) => `${siteName(id)} ${num(v)} short tons`).join(', ')}`);
+  L.push('');
+  const lost = Object.entries(s.lostHoursByCause).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  L.push('Aircraft-hours lost per replication (mean), by cause:');
+  if (lost.length === 0) L.push('  none');
+  for (const [c, v] of lost) L.push(`  ${c.padEnd(16)} ${num(v).padStart(10)}`);
+  const binding = Object.entries(s.bindingCause).sort((a, b) => b[1] - a[1])[0];
+  if (binding && binding[1] > 0) L.push(`Most often the binding cause: ${binding[0]} (${pct(binding[1], 0)} of replications)`);
+  L.push('');
+  L.push(`Sorties per replication (mean): ${Object.entries(s.sortiesByType).map(([t, v]) => `${t} ${num(v)}`).join(', ')}`);
+  const parking = Object.entries(s.utilisation.parking).map(([id, v]) => `${id} ${pct(v, 0)}`).join(', ');
+  L.push(`Utilisation: aircraft ${pct(s.utilisation.aircraft, 0)}; parking ${parking}`);
+  if (s.precision) {
+    const pr = s.precision;
+    L.push(pr.reached
+      ? `Precision: 95% half-width ${pct(pr.halfWidth, 2)} <= target ${pct(pr.target, 2)}`
+      : `Precision: stopped at the cap of ${int(pr.cap)} replications with half-width ${pct(pr.halfWidth, 2)} (target ${pct(pr.target, 2)})`);
+  }
+  L.push(`Wall time ${num(s.elapsedSeconds, 1)} s (${int(s.replicationsPerSecond)} replications/s, ${s.workers} worker${s.workers === 1 ? '' : 's'})`);
+  return L.join('\n') + '\n';
+}

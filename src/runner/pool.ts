@@ -1,0 +1,129 @@
+/**
+ * Executors run contiguous batches of replications and hand back packed results:
+ *  - in-process (one worker: no thread start-up, no copying);
+ *  - a piscina pool of worker threads (./worker.ts compiled to dist), each batch returned as
+ *    one transferred Float64Array.
+ * `runRange` keeps a bounded number of batches in flight and feeds every result to the
+ * Aggregator, which folds them in replication order: outputs do not depend on the executor.
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { ResolvedScenario } from '../scenario/resolved.js';
+import { unpackBatch, type PackedBatch } from './batch.js';
+import type { Aggregator } from './aggregator.js';
+import type { WorkerData, WorkerTask } from './worker.js';
+
+export interface Executor {
+  readonly workers: number;
+  run(start: number, count: number): Promise<PackedBatch>;
+  close(): Promise<void>;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Path of the compiled worker: beside this file in dist, or dist's copy when running from src (vitest). */
+export function workerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return fileURLToPath(new URL('./worker.js', import.meta.url));
+  const mapped = here.replace(/([\\/])src([\\/])runner([\\/])pool\.ts$/, '$1dist$1src$2runner$3worker.js');
+  if (mapped === here || !existsSync(mapped)) {
+    throw new Error(`worker threads need the compiled worker (${mapped}); run 'npm run build' first`);
+  }
+  return mapped;
+}
+
+export async function inProcessExecutor(scenario: ResolvedScenario, seed: number): Promise<Executor> {
+  const { runBatch } = await import('./worker.js');
+  return {
+    workers: 1,
+    run: async (start, count) => {
+      await yieldToLoop(); // let signals and I/O through between batches
+      return runBatch(scenario, seed, start, count);
+    },
+    close: async () => {},
+  };
+}
+
+export async function poolExecutor(scenario: ResolvedScenario, seed: number, workers: number): Promise<Executor> {
+  const { Piscina } = await import('piscina');
+  const workerData: WorkerData = { scenario, seed };
+  const pool = new Piscina<WorkerTask, PackedBatch>({
+    filename: workerPath(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    workerData,
+  });
+  return {
+    workers,
+    run: (start, count) => pool.run({ start, count }),
+    close: () => pool.destroy(),
+  };
+}
+
+export async function createExecutor(scenario: ResolvedScenario, seed: number, workers: number): Promise<Executor> {
+  return workers <= 1 ? inProcessExecutor(scenario, seed) : poolExecutor(scenario, seed, workers);
+}
+
+/** Replications per task: enough to amortise messaging, small enough to balance load and bound memory. */
+export function batchSizeFor(count: number, workers: number): number {
+  return Math.max(1, Math.min(250, Math.ceil(count / (workers * 8))));
+}
+
+export interface RangeOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Called after each batch is folded, with the number of replications folded so far in this range. */
+  readonly onProgress?: ((done: number) => void) | undefined;
+  /** Awaited between batches when the output stream wants to drain. */
+  readonly backpressure?: (() => Promise<void>) | undefined;
+}
+
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+/** Run replications [start, end) on the executor into the aggregator (which must be at `start`). */
+export async function runRange(exec: Executor, agg: Aggregator, start: number, end: number, opts: RangeOptions = {}): Promise<void> {
+  if (agg.nextIndex !== start) throw new Error(`runRange: aggregator is at ${agg.nextIndex}, range starts at ${start}`);
+  const batch = batchSizeFor(end - start, exec.workers);
+  const maxInFlight = exec.workers <= 1 ? 1 : exec.workers * 2;
+  let next = start;
+  let failure: unknown = null;
+  const inFlight = new Set<Promise<void>>();
+  const launch = (): void => {
+    const s = next;
+    const c = Math.min(batch, end - s);
+    next += c;
+    const p: Promise<void> = exec.run(s, c).then(
+      (b) => {
+        if (failure === null) for (const r of unpackBatch(b)) agg.consume(r);
+        inFlight.delete(p);
+        opts.onProgress?.(agg.nextIndex - start);
+      },
+      (err: unknown) => {
+        failure ??= err;
+        inFlight.delete(p);
+      },
+    );
+    inFlight.add(p);
+  };
+  while (next < end || inFlight.size > 0) {
+    if (opts.signal?.aborted) failure ??= new Interrupted();
+    if (failure !== null) {
+      await Promise.allSettled([...inFlight]);
+      throw failure;
+    }
+    while (next < end && inFlight.size < maxInFlight) launch();
+    if (inFlight.size > 0) await Promise.race(inFlight);
+    if (opts.backpressure) await opts.backpressure();
+  }
+  if (failure !== null) throw failure;
+  if (opts.signal?.aborted) throw new Interrupted();
+}

@@ -8,6 +8,7 @@
  */
 import type { DistSpec } from './spec.js';
 import { DIST_NAMES } from './spec.js';
+import { normalTruncation } from './math.js';
 
 export interface SpecProblem {
   /** The offending field, e.g. 'min', 'mode', 'weights[2]', 'dist'. */
@@ -102,11 +103,20 @@ export function checkSpec(spec: DistSpec): readonly SpecProblem[] {
       if (s.lambda !== undefined) c.positive('lambda', s.lambda);
       break;
     case 'normal': {
-      c.finite('mean', s.mean);
-      c.positive('sd', s.sd);
+      const okMean = c.finite('mean', s.mean);
+      const okSd = c.positive('sd', s.sd);
       const okMin = c.optionalFinite('min', s.min);
       const okMax = c.optionalFinite('max', s.max);
-      if (okMin && okMax && s.min !== undefined && s.max !== undefined) c.ordered(s.min as number, s.max as number);
+      const min = s.min as number | undefined;
+      const max = s.max as number | undefined;
+      if (okMin && okMax && min !== undefined && max !== undefined && !c.ordered(min, max)) break;
+      if (!okMean || !okSd || !okMin || !okMax || (min === undefined && max === undefined) || min === max) break;
+      // Bounds so far out (about 38 sd) that the interval's probability underflows to 0 cannot be sampled.
+      const mean = s.mean as number;
+      if (!(normalTruncation(mean, s.sd as number, min, max).width > 0)) {
+        const field = min !== undefined && min > mean ? 'min' : 'max';
+        c.add(field, `a bound with some probability under the normal (within about 37 sd of mean ${show(mean)})`, s[field]);
+      }
       break;
     }
     case 'lognormal':

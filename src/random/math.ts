@@ -100,6 +100,30 @@ export function gammaFn(x: number): number {
   return Math.sqrt(2 * Math.PI) * Math.pow(t, y + 0.5) * Math.exp(-t) * a;
 }
 
+
+/**
+ * The truncation of N(mean, sd) to [min, max] in standard units, set up for inversion:
+ * x = mean + sign * sd * Phi^-1(lo + u * width). When the interval lies above the mean it
+ * is reflected (sign = -1) into the lower tail, where Phi keeps its relative precision, so
+ * bounds many sd out still sample correctly. `width` is the probability of the interval.
+ */
+export interface NormalTruncation {
+  readonly sign: 1 | -1;
+  readonly lo: number;
+  readonly width: number;
+}
+
+export function normalTruncation(mean: number, sd: number, min = -Infinity, max = Infinity): NormalTruncation {
+  const a = (min - mean) / sd;
+  const b = (max - mean) / sd;
+  if (a > 0) {
+    const lo = normalCdf(-b);
+    return { sign: -1, lo, width: normalCdf(-a) - lo };
+  }
+  const lo = normalCdf(a);
+  return { sign: 1, lo, width: normalCdf(b) - lo };
+}
+
 /** 90th percentile of the standard normal, for lognormal specs by median and p90. */
 export const Z90 = 1.2815515655446004;
 

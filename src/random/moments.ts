@@ -4,8 +4,7 @@
  */
 import { PERT_LAMBDA } from './distributions/pert.js';
 import { lognormalParams } from './distributions/lognormal.js';
-import { truncation } from './distributions/normal.js';
-import { gammaFn, normalPdf, normalQuantile } from './math.js';
+import { gammaFn, normalPdf, normalQuantile, normalTruncation } from './math.js';
 import type { DistSpec } from './spec.js';
 
 type Normal = Extract<DistSpec, { dist: 'normal' }>;
@@ -31,7 +30,7 @@ function truncatedNormalMoments(spec: Normal): { readonly mean: number; readonly
   if (spec.min !== undefined && spec.min === spec.max) return { mean: spec.min, variance: 0 };
   const a = spec.min === undefined ? -Infinity : (spec.min - mean) / sd;
   const b = spec.max === undefined ? Infinity : (spec.max - mean) / sd;
-  const z = truncation(mean, sd, spec.min, spec.max).width;
+  const z = normalTruncation(mean, sd, spec.min, spec.max).width;
   const pa = Number.isFinite(a) ? normalPdf(a) : 0;
   const pb = Number.isFinite(b) ? normalPdf(b) : 0;
   const apa = Number.isFinite(a) ? a * pa : 0;
@@ -189,7 +188,7 @@ export function quantileOf(spec: DistSpec, p: number): number | undefined {
     }
     case 'normal': {
       if (spec.min !== undefined && spec.min === spec.max) return spec.min;
-      const { sign, lo, width } = truncation(spec.mean, spec.sd, spec.min, spec.max);
+      const { sign, lo, width } = normalTruncation(spec.mean, spec.sd, spec.min, spec.max);
       // In reflected form the upper quantile p is the lower quantile 1 - p of the mirror image.
       const q = sign === 1 ? p : 1 - p;
       return spec.mean + sign * spec.sd * normalQuantile(lo + q * width);

@@ -114,6 +114,17 @@ describe('checkSpec', () => {
     ]);
   });
 
+  it('checkSpec reports normal bounds that leave no probability', () => {
+    expect(checkSpec({ dist: 'normal', mean: 0, sd: 1, min: 40 })).toEqual([
+      { field: 'min', expected: 'a bound with some probability under the normal (within about 37 sd of mean 0)', found: '40' },
+    ]);
+    expect(checkSpec({ dist: 'normal', mean: 100, sd: 1, max: 50 })).toEqual([
+      { field: 'max', expected: 'a bound with some probability under the normal (within about 37 sd of mean 100)', found: '50' },
+    ]);
+    // 30 sd out still has probability (about 5e-198) and is accepted.
+    expect(checkSpec({ dist: 'normal', mean: 0, sd: 1, min: 30 })).toEqual([]);
+  });
+
   it('checkSpec reports a non-number where a number belongs', () => {
     const spec = { dist: 'exponential', mean: '3h' } as unknown as DistSpec;
     expect(checkSpec(spec)).toEqual([{ field: 'mean', expected: 'a finite number', found: '"3h"' }]);

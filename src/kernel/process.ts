@@ -56,7 +56,6 @@ export interface Waitable {
   _detach(p: Process): void;
 }
 
-const URGENT = 0;
 // process states
 const S_STARTING = 0; // start event pending
 const S_WAIT_EVENT = 1; // timeout or wake-up event pending (eventId)
@@ -137,7 +136,7 @@ function resumeEvent(p: Process): void {
 export function wake(p: Process): void {
   p._target = null;
   p._state = S_WAIT_EVENT;
-  p._eventId = p.sim.schedule(0, resumeEvent, p, URGENT);
+  p._eventId = p.sim._urgentNow(resumeEvent, p);
 }
 
 /** Run p's generator until its next unsatisfied wait (or its end). `thrown` is an Interrupt to deliver. */
@@ -216,7 +215,7 @@ export function startProcess(sim: Simulation, body: ProcessBody, name?: string):
     throw new KernelUsageError(`sim.process() expects a generator or a generator function, got ${describe(gen)}`);
   }
   const p = new Process(sim, gen, name ?? `process#${sim._processCount++}`);
-  p._eventId = sim.schedule(0, startEvent, p, URGENT);
+  p._eventId = sim._urgentNow(startEvent, p);
   return p;
 }
 

@@ -28,7 +28,6 @@ const WAITING = 0;
 const GRANTED = 1;
 const RELEASED = 2;
 const WITHDRAWN = 3;
-const URGENT = 0;
 
 export type GrantCallback = (req: Request) => void;
 
@@ -155,7 +154,7 @@ export class Resource {
       this.touch(now);
       this.used++;
       this.grantNow(req, now);
-      if (onGrant !== undefined) this.sim.schedule(0, grantEvent, req, URGENT);
+      if (onGrant !== undefined) this.sim._urgentNow(grantEvent, req);
       return req;
     }
     this.touch(now);
@@ -269,7 +268,7 @@ export class Resource {
         req._proc = null;
         wake(p);
       } else if (req._cb !== null) {
-        this.sim.schedule(0, grantEvent, req, URGENT);
+        this.sim._urgentNow(grantEvent, req);
       }
     }
   }

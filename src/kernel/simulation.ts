@@ -94,6 +94,11 @@ export class Simulation {
     return this.cal.push(time, priority, fn, arg);
   }
 
+  /** @internal fn(arg) at now, urgent (process wake-ups, grants): no validation needed. */
+  _urgentNow(fn: EventFn, arg: unknown): EventId {
+    return this.cal.push(this._now, PRIORITY.urgent, fn, arg);
+  }
+
   /** Cancel a pending event. True if it was pending; stale ids are harmless (false). */
   cancel(id: EventId): boolean {
     return this.cal.cancel(id);

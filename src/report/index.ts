@@ -58,7 +58,7 @@ export async function buildReport(outDir: string, options: ReportOptions = {}): 
   const files: { path: string; data: string }[] = [];
   if (options.charts !== false) {
     for (const c of [...charts, ...sectionCharts]) {
-      files.push({ path: join(outDir, 'charts', `${c.id}.vl.json`), data: `${JSON.stringify(c.spec, null, 1)}\n` });
+      files.push({ path: join(outDir, 'charts', `${c.id}.vl.json`), data: `${JSON.stringify(c.spec)}\n` });
       files.push({ path: join(outDir, 'charts', `${c.id}.svg`), data: await renderSvg(c.spec) });
     }
   }

@@ -17,11 +17,18 @@ export interface ChartSpec {
   readonly spec: TopLevelSpec;
 }
 
-export function topLevel(title: string, subtitle: string | readonly string[], body: Json): TopLevelSpec {
+/**
+ * A top-level spec. Data used by several layers goes in `datasets` once (layers refer to it
+ * with `{ name }`), so the inlined data is not repeated per layer.
+ */
+export function topLevel(
+  title: string, subtitle: string | readonly string[], body: Json, datasets?: Readonly<Record<string, readonly unknown[]>>,
+): TopLevelSpec {
   return {
     $schema: SCHEMA_URL,
     title: { text: title, subtitle: typeof subtitle === 'string' ? subtitle : [...subtitle] },
     config: VL_CONFIG,
+    ...(datasets !== undefined ? { datasets } : {}),
     ...body,
   } as unknown as TopLevelSpec;
 }
@@ -32,7 +39,8 @@ export function timeX(ctx: ChartContext, field = 't', domain?: readonly [number,
     field,
     type: 'temporal',
     title: `Date (local time, ${ctx.summary.scenario.timeZone})`,
-    scale: { type: 'utc', ...(domain ? { domain: [iso(domain[0]), iso(domain[1])] } : {}) },
+    // Domain as epoch numbers: ISO strings here make vega-lite warn about conflicting domains with x2.
+    scale: { type: 'utc', ...(domain ? { domain: [domain[0], domain[1]] } : {}) },
     axis: { format: '%d %b', labelAngle: 0, tickCount: 8 },
   };
 }
@@ -50,12 +58,12 @@ export function deadlineLayers(ctx: ChartContext, withProbability = false): Json
     {
       data,
       mark: { type: 'rule', color: DEADLINE_COLOUR, strokeDash: [...DEADLINE_DASH], strokeWidth: 2 },
-      encoding: { x: { field: 't', type: 'temporal' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Deadline' }] },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, tooltip: [{ field: 'label', type: 'nominal', title: 'Deadline' }] },
     },
     {
       data,
       mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, fontWeight: 'bold', color: DEADLINE_COLOUR },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { value: 2 }, text: { field: 'label' } },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { value: 2 }, text: { field: 'label' } },
     },
   ];
 }
@@ -70,12 +78,12 @@ export function planLayers(ctx: ChartContext, labelY = 18): Json[] {
     {
       data,
       mark: { type: 'rule', color: PLAN_COLOUR, strokeDash: [...PLAN_DASH], strokeWidth: 2 },
-      encoding: { x: { field: 't', type: 'temporal' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Plan' }] },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, tooltip: [{ field: 'label', type: 'nominal', title: 'Plan' }] },
     },
     {
       data,
       mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, color: PLAN_COLOUR },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { value: labelY }, text: { field: 'label' } },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { value: labelY }, text: { field: 'label' } },
     },
   ];
 }
@@ -91,7 +99,7 @@ export function milestoneLayers(ctx: ChartContext): Json[] {
     {
       data: { values },
       mark: { type: 'rule', color: MILESTONE_COLOUR, strokeDash: [2, 2] },
-      encoding: { x: { field: 't', type: 'temporal' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Milestone' }] },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, tooltip: [{ field: 'label', type: 'nominal', title: 'Milestone' }] },
     },
   ];
 }

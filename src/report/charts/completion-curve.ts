@@ -77,34 +77,34 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
 
   const layers: Json[] = [
     {
-      data: { values: marks },
+      data: { name: 'percentiles' },
       mark: { type: 'rule', color: '#9a9a9a', strokeDash: [1, 2] },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'p', type: 'quantitative' }, y2: { datum: 0 } },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, y2: { datum: 0 } },
     },
     {
-      data: { values: rows },
+      data: { name: 'curve' },
       transform: [{ filter: { field: 'series', oneOf: chartData.siteIds.length > 0 ? [...chartData.siteIds] : ['-'] } }],
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
       encoding: { x, y, color: colour, tooltip },
     },
     {
-      data: { values: rows },
+      data: { name: 'curve' },
       transform: [{ filter: { field: 'series', equal: ALL_SITES } }],
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 3 },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'p', type: 'quantitative' }, color: colour, tooltip },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, color: colour, tooltip },
     },
     {
-      data: { values: marks },
+      data: { name: 'percentiles' },
       mark: { type: 'point', filled: true, size: 60, color: OVERALL_COLOUR },
       encoding: {
-        x: { field: 't', type: 'temporal' }, y: { field: 'p', type: 'quantitative' },
+        x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' },
         tooltip: [{ field: 'label', type: 'nominal', title: 'Percentile' }],
       },
     },
     {
-      data: { values: marks },
+      data: { name: 'percentiles' },
       mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -6, dy: -4, color: OVERALL_COLOUR },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'p', type: 'quantitative' }, text: { field: 'label' } },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, text: { field: 'label' } },
     },
     ...planLayers(ctx, 20),
     ...deadlineLayers(ctx),
@@ -112,14 +112,14 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
       data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate)}` }] },
       mark: { type: 'point', shape: 'diamond', filled: true, size: 120, color: '#000000' },
       encoding: {
-        x: { field: 't', type: 'temporal' }, y: { field: 'p', type: 'quantitative' },
+        x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' },
         tooltip: [{ field: 'label', type: 'nominal', title: `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)})` }],
       },
     },
     {
       data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate)}` }] },
       mark: { type: 'text', align: 'left', dx: 8, dy: 14, fontWeight: 'bold', fontSize: 13, color: '#000000' },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'p', type: 'quantitative' }, text: { field: 'label' } },
+      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, text: { field: 'label' } },
     },
   ];
 
@@ -137,6 +137,6 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
     id: 'completion-curve',
     heading: 'When will everything be out?',
     caption: 'Share of replications that had cleared everything (overall, thick) and each site (thin) by each date; replications never cleared count in the denominator.',
-    spec: topLevel(title, subtitle, { width: 760, height: 380, layer: layers }),
+    spec: topLevel(title, subtitle, { width: 760, height: 380, layer: layers }, { curve: rows, percentiles: marks }),
   };
 }

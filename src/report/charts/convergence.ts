@@ -25,7 +25,7 @@ export function buildConvergence(ctx: ChartContext): ChartSpec {
       height: 260,
       layer: [
         {
-          data: { values },
+          data: { name: 'running' },
           mark: { type: 'area', color: '#0072B2', opacity: 0.2 },
           encoding: {
             x: { field: 'n', type: 'quantitative', title: 'Replications', scale: { type: 'log' }, axis: { format: ',d', tickCount: 6 } },
@@ -34,7 +34,7 @@ export function buildConvergence(ctx: ChartContext): ChartSpec {
           },
         },
         {
-          data: { values },
+          data: { name: 'running' },
           mark: { type: 'line', color: '#0072B2', strokeWidth: 2, point: { filled: true, size: 24 } },
           encoding: {
             x: { field: 'n', type: 'quantitative' },
@@ -53,6 +53,6 @@ export function buildConvergence(ctx: ChartContext): ChartSpec {
           encoding: { y: { field: 'estimate', type: 'quantitative' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Estimate' }] },
         },
       ],
-    }),
+    }, { running: values }),
   };
 }

@@ -41,7 +41,7 @@ export function buildGantt(ctx: ChartContext): ChartSpec | null {
           mark: { type: 'bar', cornerRadius: 0 },
           encoding: {
             y: { field: 'aircraft', type: 'nominal', title: 'Aircraft', sort: aircraft },
-            x: timeX(ctx, 'start', [Math.min(first, ctx.deadlineMs), Math.max(last, ctx.deadlineMs)]),
+            x: timeX(ctx, 'start'), // the deadline layer widens the domain to include the deadline
             x2: { field: 'end' },
             color: { field: 'phase', type: 'nominal', title: 'Phase', scale: phaseScale(phases), legend: { orient: 'bottom', columns: 4 } },
             tooltip: [

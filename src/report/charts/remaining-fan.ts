@@ -35,16 +35,18 @@ export function buildRemainingFan(ctx: ChartContext): ChartSpec {
   const domain: [number, number] = [firstMs, lastMs];
   const width = Math.max(280, Math.floor(760 / Math.max(1, chartData.siteIds.length)) - 30);
 
+  const datasets: Record<string, unknown[]> = {};
   const panel = (site: string, m: (typeof MEASURES)[number]): Json => {
     const colour = siteColour(chartData.siteIds, site);
-    const values = rowsFor(site, m.id).filter((r) => Date.parse(r.t) <= lastMs);
+    const name = `${site}-${m.id}`;
+    datasets[name] = rowsFor(site, m.id).filter((r) => Date.parse(r.t) <= lastMs);
     return {
       title: { text: `${ctx.siteLabel(site)}: ${m.unit}`, fontSize: 13, subtitle: '' },
       width,
       height: 200,
       layer: [
         {
-          data: { values },
+          data: { name },
           mark: { type: 'area', color: colour, opacity: 0.18 },
           encoding: {
             x: timeX(ctx, 't', domain),
@@ -53,21 +55,21 @@ export function buildRemainingFan(ctx: ChartContext): ChartSpec {
           },
         },
         {
-          data: { values },
+          data: { name },
           mark: { type: 'area', color: colour, opacity: 0.38 },
-          encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } },
+          encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } },
         },
         {
-          data: { values },
+          data: { name },
           mark: { type: 'line', color: colour, strokeWidth: 2 },
-          encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'p50', type: 'quantitative' } },
+          encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p50', type: 'quantitative' } },
         },
         {
           // Invisible points on the median carry the tooltip for each day.
-          data: { values },
+          data: { name },
           mark: { type: 'point', filled: true, size: 50, opacity: 0 },
           encoding: {
-            x: { field: 't', type: 'temporal' },
+            x: { field: 't', type: 'temporal', scale: { type: 'utc' } },
             y: { field: 'p50', type: 'quantitative' },
             tooltip: [
               { field: 'label', type: 'nominal', title: 'Date' },
@@ -93,6 +95,6 @@ export function buildRemainingFan(ctx: ChartContext): ChartSpec {
     caption: 'Cargo and people still to move at the end of each local day: median line, darker band P25–P75, lighter band P10–P90; grey rules are milestones.',
     spec: topLevel(title, 'Median with P25–P75 and P10–P90 bands over replications, per site', {
       vconcat: MEASURES.map((m) => ({ hconcat: chartData.siteIds.map((s) => panel(s, m)) })),
-    }),
+    }, datasets),
   };
 }

@@ -36,7 +36,7 @@ export function buildUtilisation(ctx: ChartContext): ChartSpec {
   const parkingScale = { domain: parkingSites.map((s) => ctx.siteLabel(s)), range: parkingSites.map((s) => siteColour(chartData.siteIds, s)) };
 
   // vconcat shares x: the explicit domain goes on the first panel only.
-  const bandPanel = (values: typeof rows, yTitle: string, scale: { domain: string[]; range: string[] }, first: boolean): Json => {
+  const bandPanel = (name: string, yTitle: string, scale: { domain: string[]; range: string[] }, first: boolean): Json => {
     const color = {
       field: 'name', type: 'nominal', title: null, scale,
       legend: { orient: 'top', direction: 'horizontal', labelLimit: 300, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 },
@@ -46,7 +46,7 @@ export function buildUtilisation(ctx: ChartContext): ChartSpec {
       height: 200,
       layer: [
         {
-          data: { values },
+          data: { name },
           mark: { type: 'area', opacity: 0.2 },
           encoding: {
             x: timeX(ctx, 't', first ? domain : undefined),
@@ -56,10 +56,10 @@ export function buildUtilisation(ctx: ChartContext): ChartSpec {
           },
         },
         {
-          data: { values },
+          data: { name },
           mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 30, opacity: 0 } },
           encoding: {
-            x: { field: 't', type: 'temporal' },
+            x: { field: 't', type: 'temporal', scale: { type: 'utc' } },
             y: { field: 'mean', type: 'quantitative' },
             color,
             tooltip: [
@@ -81,16 +81,16 @@ export function buildUtilisation(ctx: ChartContext): ChartSpec {
   const title = `Aircraft busy ${formatPercent(summary.utilisation.aircraft)} of available hours` +
     (parkingText === '' ? '' : `; parking use ${parkingText}`);
   const panels = [
-    ...(aircraft.length > 0 ? [bandPanel(aircraft, 'Aircraft (daily mean)', aircraftScale, true)] : []),
-    ...(parking.length > 0 ? [bandPanel(parking, 'Parking spots occupied (daily mean)', parkingScale, aircraft.length === 0)] : []),
+    ...(aircraft.length > 0 ? [bandPanel('aircraft', 'Aircraft (daily mean)', aircraftScale, true)] : []),
+    ...(parking.length > 0 ? [bandPanel('parking', 'Parking spots occupied (daily mean)', parkingScale, aircraft.length === 0)] : []),
   ];
   return {
     id: 'utilisation',
     heading: 'Aircraft and parking use',
     caption: 'Daily means over replications (line) with the P10–P90 band: aircraft on task and busy, and parking spots occupied at each site.',
     spec: topLevel(title, 'Daily mean over replications with the P10–P90 band', {
-      vconcat: panels.length > 0 ? panels : [bandPanel([], 'No data', { domain: [], range: [] }, true)],
+      vconcat: panels.length > 0 ? panels : [bandPanel('aircraft', 'No data', { domain: [], range: [] }, true)],
       resolve: { scale: { color: 'independent' } },
-    }),
+    }, { aircraft, parking }),
   };
 }

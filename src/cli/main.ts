@@ -4,7 +4,7 @@
  * heavy modules lazily inside its handler. Errors become exit codes here and only here:
  * bad input (InputError, or a yargs usage failure) -> 2; ThresholdError -> 3; anything else -> 1.
  */
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, InputError, ThresholdError } from './exit.js';
 import { commands } from './commands/index.js';
@@ -27,7 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (err) throw err;
       usageFailure = msg;
     });
-  for (const c of commands) parser.command(c);
+  for (const c of commands) parser.command(c as CommandModule);
   try {
     await parser.parseAsync();
   } catch (err) {

@@ -10,8 +10,10 @@ import { sweepCommand } from './sweep.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { goalCommand } from './goal.js';
 
-/** Every command, in the order `airlift --help` lists them. */
-export const commands: readonly CommandModule[] = [
+/** Every command, in the order `airlift --help` lists them. Each command types its own
+ *  arguments, so the list is typed loosely here (yargs checks them at run time). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: readonly CommandModule<object, any>[] = [
   runCommand, validateCommand, schemaCommand, traceCommand, mergeCommand, reportCommand,
   compareCommand, sweepCommand, sensitivityCommand, goalCommand,
 ];

@@ -24,10 +24,16 @@ export function normal(source: RandomSource, mean: number, sd: number, min?: num
   const lower = min ?? -Infinity;
   const upper = max ?? Infinity;
   const { sign, lo, width } = normalTruncation(mean, sd, lower, upper);
-  const ssd = sign * sd;
-  return () => {
-    const x = mean + ssd * normalQuantile(lo + width * (source.next() || HALF_ULP_1));
-    // Guard the bounds against rounding in the last bits.
-    return x < lower ? lower : x > upper ? upper : x;
-  };
+  // Every path is increasing in u, so common random numbers stay in step when a scenario
+  // moves a bound across the mean (which switches to the reflected form).
+  if (sign === -1) {
+    // x = mean - sd * Phi^-1(lo + width * (1 - u)); 1 - u is in (0, 1], so no zero guard is needed.
+    return () => clamp(mean - sd * normalQuantile(lo + width * (1 - source.next())), lower, upper);
+  }
+  return () => clamp(mean + sd * normalQuantile(lo + width * (source.next() || HALF_ULP_1)), lower, upper);
+}
+
+/** Guard the bounds against rounding in the last bits. */
+function clamp(x: number, lower: number, upper: number): number {
+  return x < lower ? lower : x > upper ? upper : x;
 }

@@ -72,6 +72,14 @@ describe('normal', () => {
     expectMean(x, exact.mean, exact.variance);
   });
 
+  it('normal(source, ...) is increasing in u on both sides of the mean (reflected form included)', () => {
+    const us = [0.01, 0.2, 0.5, 0.8, 0.99];
+    for (const [min, max] of [[-1, 2], [1, 3], [2, undefined]] as const) {
+      const xs = us.map((u) => normal({ next: () => u }, 0, 1, min, max)());
+      for (let i = 1; i < xs.length; i++) expect(xs[i]!, `[${min}, ${max}]`).toBeGreaterThan(xs[i - 1]!);
+    }
+  });
+
   it('normal(source, 5, 2, 3, 3) is the constant 3', () => {
     const n = normal(testSource('n'), 5, 2, 3, 3);
     expect([n(), n()]).toEqual([3, 3]);

@@ -63,6 +63,13 @@ export interface ResolvedScenario {
   readonly destinations: readonly ResolvedDestination[];
   /** Block time of every leg, [fromNode][toNode], nodes = sites then destinations (see nodeIndex). */
   readonly legs: readonly (readonly (DistSpec | null)[])[];
+  /**
+   * Block time per aircraft type and leg, [typeIndex][fromNode][toNode], fully resolved by the
+   * loader: a leg listed for that type, else a leg listed for all types, else great-circle
+   * distance / block speed + 0.5 h (a constant) when both ends have a location; null otherwise
+   * (and on the diagonal). Optional so that hand-built scenarios in tests need not give it.
+   */
+  readonly blockTimes?: readonly (readonly (readonly (DistSpec | null)[])[])[];
   readonly cargo: readonly ResolvedCargoLot[];
   readonly fleetStart: ResolvedFleetStart;
   readonly clearance: ResolvedClearance | null;

@@ -1,10 +1,30 @@
 import type { CommandModule } from 'yargs';
 
-// Placeholder until the 'schema' command is built (see its issue); exits 1.
-export const schemaCommand: CommandModule = {
+interface SchemaArgs {
+  readonly stdout: boolean;
+  readonly out: string;
+}
+
+/** The committed JSON Schema of scenario files (editors read it through the yaml-language-server line). */
+export const SCHEMA_PATH = 'scenarios/scenario.schema.json';
+
+/** `airlift schema`: write scenarios/scenario.schema.json (atomically) or print it. */
+export const schemaCommand: CommandModule<object, SchemaArgs> = {
   command: 'schema',
-  describe: '(schema: not built yet)',
-  handler: () => {
-    throw new Error('airlift schema is not built yet');
+  describe: `Write the JSON Schema of scenario files to ${SCHEMA_PATH} (or print it)`,
+  builder: (y) =>
+    y
+      .option('stdout', { type: 'boolean', default: false, describe: 'Print the schema instead of writing the file' })
+      .option('out', { type: 'string', default: SCHEMA_PATH, describe: 'Where to write the schema' }),
+  handler: async (args) => {
+    const { scenarioSchemaText } = await import('../../scenario/schema-text.js');
+    const text = scenarioSchemaText();
+    if (args.stdout) {
+      process.stdout.write(text);
+      return;
+    }
+    const { writeFileAtomic } = await import('../../io/atomic.js');
+    writeFileAtomic(args.out, text);
+    process.stdout.write(`wrote ${args.out}\n`);
   },
 };

@@ -5,9 +5,10 @@ import { assertValid } from './validate.js';
 /**
  * One of `values`, with probability proportional to `weights` (equal when absent).
  * Cumulative weights + binary search rather than the alias method: the lists are short
- * (a search is a handful of comparisons), and the map from u to value is monotone, so a
- * scenario that shifts one weight still draws mostly the same values from the same
- * numbers (common random numbers stay in step).
+ * (a search is a handful of comparisons), and the map from u to list position is
+ * monotone, so a scenario that shifts one weight a little still draws the same values
+ * from most of the same numbers (common random numbers stay in step); the alias method
+ * would reshuffle them.
  */
 export function empirical(source: RandomSource, values: readonly number[], weights?: readonly number[]): () => number {
   assertValid({ dist: 'empirical', values, ...(weights === undefined ? {} : { weights }) });

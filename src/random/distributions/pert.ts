@@ -14,6 +14,8 @@ export function pertShapes(min: number, mode: number, max: number, lambda: numbe
 /**
  * Beta-PERT on [min, max] with the given mode; lambda weights the mode (4 is classic PERT,
  * mean (min + 4 mode + max) / 6). Beta(alpha, beta) drawn as X / (X + Y) from two gammas.
+ * Rejection sampling: a draw uses a varying count of uniforms, so unlike the inversion-based
+ * distributions it is not monotone in a single u (same stream still gives the same draws).
  */
 export function pert(source: RandomSource, min: number, mode: number, max: number, lambda = PERT_LAMBDA): () => number {
   assertValid({ dist: 'pert', min, mode, max, lambda });

@@ -179,6 +179,10 @@ export interface ReplicationInternals {
   readonly endTime: number;
 }
 
+function regimesDeny(scn: ResolvedScenario): boolean {
+  return scn.clearance !== null && scn.clearance.regimes.some((r) => r.denialProbability > 0);
+}
+
 export class Replication {
   readonly sim: Simulation;
   private readonly p: Prepared;
@@ -230,7 +234,7 @@ export class Replication {
   private recheckAt = Infinity;
 
   // samplers
-  private readonly u: { clearance: Sampler; departure: Sampler; dispatch: Sampler };
+  private readonly u: { clearance: Sampler; dispatch: Sampler };
   private readonly typeU: Sampler[]; // breaks
   private readonly availU: Sampler[];
   private readonly lossU: Sampler[];
@@ -240,8 +244,8 @@ export class Replication {
   private readonly crewRest: (Sampler | null)[];
   private readonly ground: (Sampler | null)[]; // [site * nT + type]
   private readonly legS: (Sampler | null)[]; // lazily [((site * nT + type) * N + from) * N + to]
-  private readonly routeSrc: (RandomSource | null)[];
-  private readonly routeU: Sampler[];
+  private readonly routeSrc: (RandomSource | null)[]; // created on first use
+  private readonly srcOf: (name: string) => RandomSource | null;
   private readonly turnaround: Sampler[];
   private readonly depDelay: Sampler | null;
   private readonly clearLead: Sampler[];
@@ -303,14 +307,17 @@ export class Replication {
     const nS = (this.nS = p.nSites);
     const nT = p.nTypes;
     const N = nS + p.nDest;
-    this.sim = new Simulation({ maxEvents: 20_000_000 });
+    this.sim = new Simulation({ maxEvents: 20_000_000, initialCapacity: 128 });
     const streams = plan ? null : new Streams(seed, replication);
-    const src = (name: string): RandomSource | null => (streams === null ? null : streams.get(name));
+    // Streams are created only for mechanisms that draw: a constant spec or a switched-off
+    // mechanism creates none (creating a stream costs more than a replication's draws).
+    const src = (this.srcOf = (name: string): RandomSource | null => (streams === null ? null : streams.get(name)));
     const uni = (name: string): Sampler => {
       const s = src(name);
       return s === null ? constant(0.5) : () => s.next();
     };
-    const mk = (spec: DistSpec, name: string): Sampler => makeSampler(spec, src(name));
+    const mk = (spec: DistSpec, name: string): Sampler =>
+      spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, src(name));
 
     this.backlog = new Float64Array(nS * p.nLots);
     this.backlogItems = new Float64Array(nS);
@@ -378,30 +385,32 @@ export class Replication {
     }
 
     // samplers
-    this.u = { clearance: uni('clearance'), departure: uni('departure'), dispatch: uni('dispatch') };
+    const never = constant(1);
+    this.u = {
+      clearance: regimesDeny(scn) ? uni('clearance') : never,
+      dispatch: scn.dispatch.policy === 'proportional' ? uni('dispatch') : never,
+    };
     this.depDelay = scn.departureDelay === null ? null : mk(scn.departureDelay, 'departure');
     const regimes = scn.clearance?.regimes ?? [];
     this.clearLead = regimes.map((r) => mk(r.leadTime, 'clearance'));
     this.clearReReq = regimes.map((r) => mk(r.reRequestDelay, 'clearance'));
-    this.typeU = scn.aircraftTypes.map((t) => uni(`breaks:${t.id}`));
-    this.availU = scn.aircraftTypes.map((t) => uni(`availability:${t.id}`));
-    this.lossU = scn.aircraftTypes.map((t) => uni(`competing:${t.id}`));
+    this.typeU = scn.aircraftTypes.map((t) => (t.breakProbability > 0 ? uni(`breaks:${t.id}`) : never));
+    this.availU = scn.aircraftTypes.map((t) => (t.missionCapableRate < 1 ? uni(`availability:${t.id}`) : never));
+    this.lossU = scn.aircraftTypes.map((t) => (t.competingLoss !== null ? uni(`competing:${t.id}`) : never));
     this.lossDur = scn.aircraftTypes.map((t) => (t.competingLoss === null ? null : mk(t.competingLoss.duration, `competing:${t.id}`)));
     this.loadFactor = scn.aircraftTypes.map((t) => mk(t.loadFactor, `load:${t.id}`));
-    this.repair = scn.aircraftTypes.map((t) => mk(t.repairTime, `repair:${t.id}`));
+    this.repair = scn.aircraftTypes.map((t) => (t.breakProbability > 0 ? mk(t.repairTime, `repair:${t.id}`) : never));
     this.crewRest = scn.aircraftTypes.map((t) => (t.crewRest === null ? null : mk(t.crewRest, `crew:${t.id}`)));
     this.ground = [];
     for (let s = 0; s < nS; s++) {
       const site = scn.sites[s]!;
-      const gsrc = src(`ground:${site.id}`);
       for (let k = 0; k < nT; k++) {
         const g = site.groundTime[k] ?? null;
-        this.ground.push(g === null ? null : makeSampler(g, gsrc));
+        this.ground.push(g === null ? null : mk(g, `ground:${site.id}`));
       }
     }
     this.legS = new Array<Sampler | null>(nS * nT * N * N).fill(null);
-    this.routeSrc = scn.sites.map((site) => src(`route:${site.id}`));
-    this.routeU = this.routeSrc.map((s) => (s === null ? constant(0.5) : () => s.next()));
+    this.routeSrc = new Array<RandomSource | null>(nS).fill(null);
     this.turnaround = scn.destinations.map((d) => mk(d.turnaround, `turnaround:${d.id}`));
 
     this.initClosures(uni, mk);
@@ -923,10 +932,20 @@ export class Replication {
       if (spec === null) {
         throw new Error(`no block time for leg ${this.nodeId(a)} -> ${this.nodeId(b)} of aircraft type ${this.scn.aircraftTypes[k]!.id} (give legs or a block speed with coordinates)`);
       }
-      f = makeSampler(spec, this.routeSrc[s] ?? null);
+      f = spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, this.route(s));
       this.legS[i] = f;
     }
     return Math.max(0, f());
+  }
+
+  /** The route stream of site s (created on first use; null in the plan run). */
+  private route(s: number): RandomSource | null {
+    let r = this.routeSrc[s] ?? null;
+    if (r === null && !this.plan) {
+      r = this.srcOf(`route:${this.scn.sites[s]!.id}`);
+      this.routeSrc[s] = r;
+    }
+    return r;
   }
 
   private nodeId(n: number): string {
@@ -1298,7 +1317,7 @@ export class Replication {
       this.destCount[s * nD + best] = this.destCount[s * nD + best]! + 1;
       return best;
     }
-    const u = this.routeU[s]!();
+    const u = this.route(s)!.next();
     let acc = 0;
     for (const d of shares) {
       acc += d.share;

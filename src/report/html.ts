@@ -55,7 +55,8 @@ nav a { margin-right: 12px; font-size: 13px; }
 
 function table(headers: readonly string[], rows: readonly (readonly (string | { num: string })[])[]): string {
   const cell = (c: string | { num: string }) => (typeof c === 'string' ? `<td>${h(c)}</td>` : `<td class="num">${h(c.num)}</td>`);
-  return `<table><thead><tr>${headers.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>` +
+  const head = headers.some((x) => x !== '') ? `<thead><tr>${headers.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>` : '';
+  return `<table>${head}<tbody>` +
     rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('') + '</tbody></table>';
 }
 

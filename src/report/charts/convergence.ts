@@ -28,7 +28,7 @@ export function buildConvergence(ctx: ChartContext): ChartSpec {
           data: { name: 'running' },
           mark: { type: 'area', color: '#0072B2', opacity: 0.2 },
           encoding: {
-            x: { field: 'n', type: 'quantitative', title: 'Replications', scale: { type: 'log' }, axis: { format: ',d', tickCount: 6 } },
+            x: { field: 'n', type: 'quantitative', title: 'Replications', scale: { type: 'log', domain: [values[0]?.n ?? 1, values.at(-1)?.n ?? 1], nice: false }, axis: { format: ',d', tickCount: 6 } },
             y: { field: 'lo', type: 'quantitative', title: 'P(cleared by deadline)', scale: { zero: false } },
             y2: { field: 'hi' },
           },

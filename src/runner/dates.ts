@@ -24,5 +24,5 @@ export function readableLocal(timeZone: string, iso: string | null): string {
   const f = new Intl.DateTimeFormat('en-GB', {
     timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   });
-  return f.format(new Date(iso)).replace(',', '');
+  return f.format(new Date(iso)).replace(/,/g, '');
 }

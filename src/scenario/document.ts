@@ -119,7 +119,7 @@ async function loadTree(
   const tree = toTree(doc, doc.contents as YamlNode | null, pos, problems, { file: name, line: 1, col: 1 });
   if (tree === null) return null;
   if (tree.kind !== 'map') {
-    problems.push(`${formatOrigin(tree.origin)}: ${msg.notAnObject(tree.kind === 'scalar' ? tree.value : [])}`);
+    problems.push(`${formatOrigin(tree.origin)}: ${msg.notAnObject(flatten(tree, [], new Map(), new Map()))}`);
     return null;
   }
   const ext = tree.entries.get('extends');

@@ -12,7 +12,7 @@ export function found(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v);
     return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
@@ -67,7 +67,7 @@ export const msg = {
 
   // --- cross-field ------------------------------------------------------------------------
   badReference: (kind: string, id: unknown, known: readonly string[]) =>
-    `expected the id of a ${kind} (one of ${listOf(known)}), found ${found(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`,
+    `expected the id of ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} (one of ${listOf(known)}), found ${found(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`,
   deadlineNotAfterStart: (deadline: string, start: string) => `expected a deadline after the start (${start}), found ${deadline}`,
   horizonBeforeDeadline: (horizon: string, deadline: string) => `expected a horizon at or after the end of the deadline day (${deadline}), found ${horizon}`,
   sharesSum: (sum: number) => `expected destination shares that sum to 1, found a sum of ${sum}`,

@@ -205,9 +205,11 @@ class Resolver {
     this.uniqueIds(f.cargo, 'cargo', new Map());
     this.uniqueIds(f.disruptions, 'disruptions', new Map());
     this.uniqueIds(f.milestones, 'milestones', new Map());
-    f.sites.forEach((s, i) => this.siteIx.set(s.id, i));
-    f.destinations.forEach((d, i) => this.destIx.set(d.id, i));
-    f.aircraft.forEach((a, i) => this.typeIx.set(a.id, i));
+    // A duplicated id refers to its first occurrence (the duplicate is already a problem).
+    const index = (m: Map<string, number>, list: readonly { id: string }[]): void => list.forEach((x, i) => (m.has(x.id) ? undefined : m.set(x.id, i)));
+    index(this.siteIx, f.sites);
+    index(this.destIx, f.destinations);
+    index(this.typeIx, f.aircraft);
 
     // 4. sections
     const destinations = this.destinations();
@@ -312,7 +314,7 @@ class Resolver {
     const f = this.f;
     const cargoDest = new Map<string, number>();
     dests.forEach((d, i) => {
-      if (!d.staging) cargoDest.set(d.id, i);
+      if (!d.staging && !cargoDest.has(d.id)) cargoDest.set(d.id, i);
     });
     return f.sites.map((s, i): ResolvedSite => {
       const p: FieldPath = ['sites', i];

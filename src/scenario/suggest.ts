@@ -21,7 +21,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word` (case-insensitive), if close enough to be a plausible
- * typo: distance at most max(1, floor(length / 3)), or `word` is a prefix of it / vice versa.
+ * typo: distance at most max(1, round(0.4 x length)), or `word` is a prefix of it / vice versa.
  */
 export function suggest(word: string, candidates: readonly string[]): string | null {
   const w = word.toLowerCase();
@@ -36,7 +36,7 @@ export function suggest(word: string, candidates: readonly string[]): string | n
       best = c;
     }
   }
-  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
+  const limit = Math.max(1, Math.round(word.length * 0.4));
   return best !== null && bestD <= Math.max(limit, 1.5) ? best : null;
 }
 

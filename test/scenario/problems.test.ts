@@ -1,0 +1,191 @@
+/**
+ * One test per kind of problem: the exact message (from the catalogue) at the exact line and
+ * column where the value was written.
+ */
+import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { msg } from '../../src/scenario/messages.js';
+import { EXPECT } from '../../src/scenario/schema.js';
+import { DIST_NAMES } from '../../src/random/spec.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { BASE, loadText, problemsOf, withLine, writeFiles } from './helpers.js';
+
+describe('loadScenario problems', () => {
+  test('the base scenario loads', async () => {
+    const { result } = await loadText(BASE);
+    expect(result.ok).toBe(true);
+  });
+
+  test('YAML syntax error', async () => {
+    const { file, result } = await loadText(withLine(7, '    mog: [2'));
+    const problems = problemsOf(result);
+    expect(problems[0]).toBe(`${file}:8:5: ${msg.yamlSyntax('Flow sequence in block collection must be sufficiently indented and end with a ]')}`);
+  });
+
+  test('JSON syntax error', async () => {
+    const { file, result } = await loadText('{\n  "name": "x"\n  "start": "2024-05-19"\n}\n', 's.json');
+    expect(problemsOf(result)[0]).toBe(`${file}:3:3: ${msg.yamlSyntax('Missing , between flow map items')}`);
+  });
+
+  test('wrong type', async () => {
+    const { file, result } = await loadText(withLine(7, '    mog: two'));
+    expect(problemsOf(result)).toEqual([
+      `${file}:7:10: sites.AB101.mog: ${msg.expected('a working MOG: a whole number >= 0, or a list of { from, mog }', 'two')}`,
+    ]);
+  });
+
+  test('wrong type in JSON points into the JSON text', async () => {
+    const json = JSON.stringify({ name: 't', start: '2024-05-19', deadline: 42 }, null, 2);
+    const { file, result } = await loadText(json, 's.json');
+    expect(problemsOf(result)).toContain(`${file}:4:15: deadline: ${msg.expected(EXPECT.date, 42)}`);
+  });
+
+  test('value out of range', async () => {
+    const { file, result } = await loadText(withLine(9, '    personnel: -5'));
+    expect(problemsOf(result)).toEqual([`${file}:9:16: sites.AB101.personnel: ${msg.expected(EXPECT.count, -5)}`]);
+  });
+
+  test('probability outside [0, 1]', async () => {
+    const { file, result } = await loadText(withLine(20, '    tasked: 2\n    breakProbability: 1.5'));
+    expect(problemsOf(result)).toEqual([`${file}:21:23: aircraft.C-17.breakProbability: ${msg.expected(EXPECT.probability, 1.5)}`]);
+  });
+
+  test('unknown key with suggestion, at the key', async () => {
+    const { file, result } = await loadText(withLine(8, '    groundTime: 3h\n    loadingTeems: 2'));
+    expect(problemsOf(result)).toEqual([`${file}:9:5: sites.AB101.loadingTeems: unknown key "loadingTeems" (did you mean "loadingTeams"?)`]);
+    expect(msg.unknownKey('loadingTeems', ['loadingTeams', 'mog'])).toBe('unknown key "loadingTeems" (did you mean "loadingTeams"?)');
+  });
+
+  test('unknown key inside a distribution', async () => {
+    const { file, result } = await loadText(withLine(8, '    groundTime: { dist: triangular, min: 2h, mode: 3h, max: 5h, maxx: 4 }'));
+    expect(problemsOf(result)).toEqual([`${file}:8:65: sites.AB101.groundTime.maxx: ${msg.unknownKey('maxx', ['dist', 'min', 'mode', 'max'])}`]);
+  });
+
+  test('bad reference', async () => {
+    const { file, result } = await loadText(withLine(22, '  - { id: lot, site: AB102, category: palletized, weight: 10 st, pallets: 4 }'));
+    expect(problemsOf(result)).toEqual([`${file}:22:22: cargo.lot.site: ${msg.badReference('site', 'AB102', ['AB101'])}`]);
+    expect(problemsOf(result)[0]).toContain('(did you mean "AB101"?)');
+  });
+
+  test('bad reference in a per-type map points at the key', async () => {
+    const { file, result } = await loadText(withLine(8, '    groundTime: { C-17: 3h, C-5: 3h }'));
+    expect(problemsOf(result)).toEqual([`${file}:8:29: sites.AB101.groundTime.C-5: ${msg.badReference('aircraft type', 'C-5', ['C-17'])}`]);
+  });
+
+  test('impossible cargo', async () => {
+    const { file, result } = await loadText(withLine(22, '  - { id: lot, site: AB101, category: rolling, weight: 70 st, pallets: 4 }'));
+    expect(problemsOf(result)).toEqual([`${file}:22:5: cargo.lot: ${msg.cargoNoAircraft('rolling', 70, 4, 'C-17 does not take rolling cargo')}`]);
+  });
+
+  test('cargo too heavy unless left behind', async () => {
+    const heavy = withLine(22, '  - { id: lot, site: AB101, category: outsize, weight: 70 st, pallets: 4 }');
+    const { file, result } = await loadText(heavy);
+    expect(problemsOf(result)).toEqual([`${file}:22:5: cargo.lot: ${msg.cargoNoAircraft('outsize', 70, 4, 'C-17 carries at most 65 st')}`]);
+    const left = await loadText(withLine(22, '  - { id: lot, site: AB101, category: outsize, weight: 70 st, pallets: 4, leaveBehind: true }'));
+    expect(left.result.ok).toBe(true);
+  });
+
+  test('bad distribution: min > max, mode outside', async () => {
+    const { file, result } = await loadText(withLine(8, '    groundTime: { dist: triangular, min: 5h, mode: 3h, max: 4h }'));
+    expect(problemsOf(result)).toEqual([`${file}:8:61: sites.AB101.groundTime.max: expected a number >= min (5), found "4h"`]);
+    const mode = await loadText(withLine(8, '    groundTime: { dist: triangular, min: 2h, mode: 6h, max: 4h }'));
+    expect(problemsOf(mode.result)).toEqual([`${mode.file}:8:52: sites.AB101.groundTime.mode: expected a number in [min, max] = [2, 4], found "6h"`]);
+  });
+
+  test('bad distribution name with suggestion', async () => {
+    const { file, result } = await loadText(withLine(8, '    groundTime: { dist: triangle, min: 2h, mode: 3h, max: 4h }'));
+    expect(problemsOf(result)).toEqual([`${file}:8:25: sites.AB101.groundTime.dist: ${msg.unknownDist('triangle', DIST_NAMES)}`]);
+    expect(problemsOf(result)[0]).toContain('(did you mean "triangular"?)');
+  });
+
+  test('distribution parameter missing', async () => {
+    const { file, result } = await loadText(withLine(8, '    groundTime: { dist: triangular, min: 2h, mode: 3h }'));
+    expect(problemsOf(result)).toEqual([`${file}:8:17: sites.AB101.groundTime.max: ${msg.missing(EXPECT.duration)}`]);
+  });
+
+  test('missing required field points at its object', async () => {
+    const { file, result } = await loadText(withLine(16, ''));
+    expect(problemsOf(result)).toEqual([`${file}:15:5: aircraft.C-17.planningPayload: ${msg.missing(EXPECT.weight)}`]);
+  });
+
+  test('deadline not after the start; horizon before the deadline', async () => {
+    const d = await loadText(withLine(3, 'deadline: 2024-05-01'));
+    expect(problemsOf(d.result)).toEqual([`${d.file}:3:11: deadline: ${msg.deadlineNotAfterStart('2024-05-01', '2024-05-19')}`]);
+    const h = await loadText(withLine(3, 'deadline: 2024-09-15\nhorizon: 2024-09-01'));
+    expect(problemsOf(h.result)).toEqual([`${h.file}:4:10: horizon: ${msg.horizonBeforeDeadline('2024-09-01', '2024-09-15')}`]);
+  });
+
+  test('shares that do not sum to 1', async () => {
+    const { file, result } = await loadText(withLine(9, '    personnel: 100\n    destinations: { ETAR: 0.5 }'));
+    expect(problemsOf(result)).toEqual([`${file}:10:19: sites.AB101.destinations: ${msg.sharesSum(0.5)}`]);
+  });
+
+  test('a site no aircraft type can use', async () => {
+    const { file, result } = await loadText(withLine(9, '    personnel: 100\n    aircraft: []'));
+    expect(problemsOf(result)[0]).toBe(`${file}:10:15: sites.AB101.aircraft: ${msg.siteNoAircraft('AB101')}`);
+  });
+
+  test('impossible calendar date and unknown time zone', async () => {
+    const d = await loadText(withLine(2, 'start: 2024-02-30'));
+    expect(problemsOf(d.result)).toEqual([`${d.file}:2:8: start: ${msg.badDate('2024-02-30')}`]);
+    const z = await loadText(withLine(4, 'timeZone: Africa/Lagoss'));
+    expect(problemsOf(z.result)).toEqual([`${z.file}:4:11: timeZone: ${msg.badTimeZone('Africa/Lagoss')}`]);
+  });
+
+  test('duplicate ids', async () => {
+    const { file, result } = await loadText(withLine(11, '  - id: ETAR\n  - id: ETAR'));
+    expect(problemsOf(result)).toEqual([`${file}:12:9: destinations.ETAR.id: ${msg.duplicateId('ETAR', `${file}:11:9`)}`]);
+  });
+
+  test('every problem at once, in file order', async () => {
+    let text = withLine(7, '    mog: two');
+    text = withLine(9, '    personnel: -5', text);
+    text = withLine(17, '    pallets: lots', text);
+    const { result } = await loadText(text);
+    const lines = problemsOf(result).map((p) => Number(p.split(':')[1]));
+    expect(lines).toEqual([7, 9, 17]);
+  });
+
+  test('warnings do not fail: MOG 0 during the whole operation', async () => {
+    const { file, result } = await loadText(withLine(7, '    mog: 0'));
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([`${file}:7:10: sites.AB101.mog: ${msg.warnMogZero('AB101')}`]);
+  });
+
+  test('missing file', async () => {
+    const r = await loadScenario('/nonexistent/airlift/none.yaml');
+    expect(problemsOf(r)).toEqual([`/nonexistent/airlift/none.yaml: ${msg.fileNotFound('/nonexistent/airlift/none.yaml')}`]);
+  });
+});
+
+describe('extends problems', () => {
+  test('extends cycle', async () => {
+    const dir = writeFiles({ 'a.yaml': 'extends: b.yaml\nname: a\n', 'b.yaml': '# b\nextends: a.yaml\n' });
+    const r = await loadScenario(join(dir, 'a.yaml'));
+    expect(problemsOf(r)).toEqual([`${join(dir, 'b.yaml')}:2:10: extends: ${msg.extendsCycle([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'a.yaml')])}`]);
+  });
+
+  test('extends a missing file', async () => {
+    const dir = writeFiles({ 'v.yaml': 'name: v\nextends: nope.yaml\n' });
+    const r = await loadScenario(join(dir, 'v.yaml'));
+    expect(problemsOf(r)).toEqual([`${join(dir, 'v.yaml')}:2:10: extends: ${msg.extendsMissing('nope.yaml')}`]);
+  });
+
+  test('an error inside a base file reached through extends points into the base', async () => {
+    const dir = writeFiles({ 'base.yaml': withLine(9, '    personnel: -5'), 'variant.yaml': 'extends: base.yaml\nname: pessimistic\n' });
+    const r = await loadScenario(join(dir, 'variant.yaml'));
+    expect(problemsOf(r)).toEqual([`${join(dir, 'base.yaml')}:9:16: sites.AB101.personnel: ${msg.expected(EXPECT.count, -5)}`]);
+  });
+
+  test('a syntax error inside a base file', async () => {
+    const dir = writeFiles({ 'base.yaml': withLine(7, '    mog: [2'), 'variant.yaml': 'extends: base.yaml\n' });
+    const r = await loadScenario(join(dir, 'variant.yaml'));
+    expect(problemsOf(r)[0]).toMatch(new RegExp(`^${join(dir, 'base.yaml')}:8:5: YAML syntax error`));
+  });
+
+  test('an error in the variant points into the variant', async () => {
+    const dir = writeFiles({ 'base.yaml': BASE, 'variant.yaml': 'extends: base.yaml\nsites:\n  - id: AB101\n    mog: -1\n' });
+    const r = await loadScenario(join(dir, 'variant.yaml'));
+    expect(problemsOf(r)).toEqual([`${join(dir, 'variant.yaml')}:4:10: sites.AB101.mog: ${msg.expected(EXPECT.count, -1)}`]);
+  });
+});

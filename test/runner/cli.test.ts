@@ -1,0 +1,109 @@
+/** The CLI as a user meets it: exit codes, flag messages, and no progress bar in pipes. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const MAIN = resolve('dist/src/cli/main.js');
+const FIXTURE = resolve('test/runner/fixtures/tight.yaml');
+let root: string;
+
+beforeAll(() => {
+  if (!existsSync(MAIN)) throw new Error('dist is missing: run npm run build (npm test does)');
+  root = mkdtempSync(join(tmpdir(), 'airlift-cli-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function airlift(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('airlift run', () => {
+  it('exits 0, prints the report on stdout, writes the files, and draws no progress bar in a pipe', () => {
+    const out = join(root, 'ok');
+    const r = airlift(['run', FIXTURE, '-n', '12', '--out', out, '--workers', '1', '--no-charts'], { CI: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Probability everything is out by 2024-07-21: \d+\.\d% \(95% CI/);
+    expect(r.stdout).toMatch(/n = 12/);
+    expect(r.stderr).toBe('');
+    for (const f of ['summary.json', 'chartdata.json', 'daily.csv', 'replications.csv', 'scenario.resolved.json']) expect(existsSync(join(out, f))).toBe(true);
+    expect(existsSync(join(out, 'report.html'))).toBe(false); // --no-charts
+  }, 120_000);
+
+  it('--json prints the summary JSON, the same numbers as summary.json', () => {
+    const out = join(root, 'json');
+    const r = airlift(['run', FIXTURE, '--replications', '8', '--seed', '5', '--out', out, '--workers', '1', '--json', '--no-charts']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout) as { replications: number; seed: number };
+    expect(printed.replications).toBe(8);
+    expect(printed.seed).toBe(5);
+    expect(printed).toEqual(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+  }, 120_000);
+
+  it.each([
+    [['--reps', '0'], /--reps: expected a whole number of replications >= 1, found '0'/],
+    [['--iterations', 'many'], /--reps: expected a whole number of replications >= 1, found 'many'/],
+    [['--shard', '3/2'], /--shard: expected k\/n with 1 <= k <= n.*found '3\/2'/],
+    [['--workers', 'x'], /--workers: expected a whole number of worker threads >= 1.*found 'x'/],
+    [['--precision', '2'], /--precision: expected a half-width between 0 and 0.5.*found '2'/],
+    [['--fail-under', '1.5'], /--fail-under: expected a probability between 0 and 1.*found '1.5'/],
+  ])('bad flag %j exits 2 naming the flag, expected and found', (flags, message) => {
+    const r = airlift(['run', FIXTURE, '--out', join(root, 'never'), ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(root, 'never'))).toBe(false);
+  });
+
+  it('an unknown flag is bad input (2), not yargs\' default 1', () => {
+    const r = airlift(['run', FIXTURE, '--repz', '3']);
+    expect(r.code).toBe(2);
+  });
+
+  it('a bad scenario exits 2 with its problems', () => {
+    const bad = join(root, 'bad.yaml');
+    writeFileSync(bad, 'name: bad\nstart: 2024-06-01\ndeadline: not-a-date\n');
+    const r = airlift(['run', bad, '--out', join(root, 'bad-out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.yaml');
+    const missing = airlift(['run', join(root, 'nope.yaml')]);
+    expect(missing.code).toBe(2);
+  });
+
+  it('--fail-under exits 3 when P(cleared) is below it, 0 when not', () => {
+    const out = join(root, 'fail');
+    const below = airlift(['run', FIXTURE, '-n', '12', '--out', out, '--workers', '1', '--no-charts', '--quiet', '--fail-under', '100%']);
+    const p = (JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { probabilityCleared: { estimate: number } }).probabilityCleared.estimate;
+    expect(p).toBeLessThan(1);
+    expect(below.code).toBe(3);
+    expect(below.stdout).toBe('');
+    expect(below.stderr).toMatch(/below --fail-under 1/);
+    const above = airlift(['run', FIXTURE, '-n', '12', '--out', out, '--workers', '1', '--no-charts', '--quiet', '--fail-under', String(p)]);
+    expect(above.code).toBe(0);
+  }, 120_000);
+});
+
+describe('airlift trace', () => {
+  it('prints one replication as CSV or JSON lines, the same events either way', () => {
+    const csv = airlift(['trace', FIXTURE, '--rep', '2']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('utc,local,hours,aircraft,site,event,detail,cause');
+    expect(lines.length).toBeGreaterThan(10);
+    const jsonl = airlift(['trace', FIXTURE, '--rep', '2', '--format', 'jsonl']);
+    expect(jsonl.code).toBe(0);
+    const records = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { utc: string; local: string });
+    expect(records).toHaveLength(lines.length - 1);
+    expect(records[0]!.local).toMatch(/^2024-07-\d\d \d\d:\d\d \+01:00$/);
+    expect(airlift(['trace', FIXTURE, '--format', 'xml']).code).toBe(2);
+  });
+});
+
+describe('airlift merge', () => {
+  it('exits 2 when a folder holds no partial result', () => {
+    const r = airlift(['merge', root, '--out', join(root, 'm')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/partial\.json: not found/);
+  });
+});

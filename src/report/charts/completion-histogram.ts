@@ -53,7 +53,8 @@ export function buildCompletionHistogram(ctx: ChartContext): ChartSpec {
           encoding: {
             x: timeX(ctx, 't0'),
             x2: { field: 't1' },
-            y: { field: 'count', type: 'quantitative', title: 'Replications finishing that day' },
+            // Headroom above the tallest bar for the deadline and plan labels.
+            y: { field: 'count', type: 'quantitative', title: 'Replications finishing that day', scale: { domainMax: Math.ceil(Math.max(1, ...bins.map((b) => b.count)) * 1.2) } },
             color: {
               field: 'when', type: 'nominal', title: null,
               scale: { domain: [BEFORE_DEADLINE, AFTER_DEADLINE], range: ['#4d4d4d', '#b3b3b3'] },

@@ -23,6 +23,12 @@ export function buildUtilisation(ctx: ChartContext): ChartSpec {
       name: site !== null ? ctx.siteLabel(site) : (AIRCRAFT_SERIES[r.series]?.label ?? r.series),
     };
   });
+  // Trim the idle tail: stop a few days after the last day with anything in use (but show the deadline).
+  const active = rows.filter((r) => r.series !== 'aircraft-available' && r.p90 > 1e-3).map((r) => Date.parse(r.t));
+  const end = Math.max(ctx.deadlineMs, ...active) + 3 * 24 * HOUR_MS;
+  const kept = rows.filter((r) => Date.parse(r.t) <= end);
+  rows.length = 0;
+  rows.push(...kept);
   const times = rows.map((r) => Date.parse(r.t));
   const domain: [number, number] = [Math.min(...times, ctx.deadlineMs), Math.max(...times, ctx.deadlineMs)];
   const aircraft = rows.filter((r) => !r.series.startsWith('parking:'));

@@ -80,6 +80,14 @@ export function parseShardFlag(raw: unknown, problems: string[]): { k: number; n
   return { k, n };
 }
 
+/** A reader that goes away early (`airlift trace x | head`) is not a failure: stop quietly. */
+export function exitQuietlyOnEpipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
 }
@@ -106,6 +114,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Run the Monte Carlo simulation: P(cleared by the deadline), completion dates, files to brief from',
   builder: (y) => runOptions(y) as unknown as Argv<RunArgs>,
   handler: async (args) => {
+    exitQuietlyOnEpipe();
     const { defaultWorkers } = await import('../../runner/pool.js');
     const problems: string[] = [];
     const reps = parseIntegerFlag('reps', args.reps, 1, 'a whole number of replications >= 1', problems);

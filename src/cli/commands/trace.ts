@@ -5,7 +5,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
-import { parseIntegerFlag } from './run.js';
+import { exitQuietlyOnEpipe, parseIntegerFlag } from './run.js';
 
 interface TraceArgs {
   readonly scenario: string;
@@ -41,6 +41,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
       .option('seed', { type: 'string', describe: "Root random seed (default: the scenario's, else 1)" })
       .option('format', { type: 'string', default: 'csv', describe: 'csv or jsonl' }) as unknown as Argv<TraceArgs>,
   handler: async (args) => {
+    exitQuietlyOnEpipe();
     const problems: string[] = [];
     const rep = parseIntegerFlag('rep', args.rep, 0, 'a replication index, a whole number >= 0', problems) ?? 0;
     const seed = parseIntegerFlag('seed', args.seed, 0, 'a whole number >= 0', problems);

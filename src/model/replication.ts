@@ -1128,6 +1128,8 @@ export class Replication {
     this.loadPlan(ac);
     const g = this.ground[s * this.p.nTypes + ac.type]!;
     this.sim.schedule(Math.max(0, g()), this.fLoadDone, ac);
+    // Claims are per site, not per category: any load may leave work for an idle aircraft
+    // of another type, so every load wakes the idle aircraft to look again.
     this.wakeIdle();
   }
 

@@ -28,6 +28,7 @@ export class Histogram {
   readonly bins: number;
   readonly counts: Uint32Array;
   private readonly step: number;
+  private readonly invStep: number;
   n = 0;
   min = Infinity;
   max = -Infinity;
@@ -39,6 +40,7 @@ export class Histogram {
     this.hi = hi;
     this.bins = bins;
     this.step = (hi - lo) / (bins - 1);
+    this.invStep = this.step === 0 ? 0 : 1 / this.step;
     this.counts = new Uint32Array(bins);
   }
 
@@ -47,14 +49,16 @@ export class Histogram {
     return k === this.bins - 1 ? this.hi : this.lo + k * this.step;
   }
 
+  /** Nearest grid point: floor((x - lo) / w + 1/2), end points for values outside [lo, hi]. */
   binOf(x: number): number {
-    if (this.step === 0 || !(x > this.lo)) return 0;
+    if (!(x > this.lo)) return 0;
     if (x >= this.hi) return this.bins - 1;
-    return Math.round((x - this.lo) / this.step);
+    return Math.min(this.bins - 1, Math.floor((x - this.lo) * this.invStep + 0.5));
   }
 
   push(x: number): void {
-    this.counts[this.binOf(x)]! += 1;
+    const k = this.binOf(x);
+    this.counts[k] = this.counts[k]! + 1;
     this.n += 1;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;

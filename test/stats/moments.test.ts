@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Moments } from '../../src/stats/moments.js';
 import { ExactSum } from '../../src/stats/exact-sum.js';
+import { FixedSum } from '../../src/stats/fixed-sum.js';
 
 describe('Moments', () => {
   it('mean and sample variance of 2,4,4,4,5,5,7,9 are 5 and 32/7', () => {
@@ -56,5 +57,32 @@ describe('ExactSum', () => {
         expect(merged.value).toBe(whole.value);
       }),
     );
+  });
+});
+
+describe('FixedSum', () => {
+  it('sums values on the 2^-24 grid exactly, whatever the order or split', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 80 }), fc.nat(), (xs, cut) => {
+        const whole = new FixedSum(); xs.forEach((x) => whole.add(x));
+        const rev = new FixedSum(); [...xs].reverse().forEach((x) => rev.add(x));
+        const k = xs.length === 0 ? 0 : cut % xs.length;
+        const a = new FixedSum(); xs.slice(0, k).forEach((x) => a.add(x));
+        const b = FixedSum.from(JSON.parse(JSON.stringify(new FixedSum().toJSON())) as [number, number]);
+        xs.slice(k).forEach((x) => b.add(x));
+        const merged = FixedSum.from(JSON.parse(JSON.stringify(b.toJSON())) as [number, number]);
+        merged.merge(a);
+        expect(rev.value).toBe(whole.value);
+        expect(merged.value).toBe(whole.value);
+        // Each value is rounded by at most 2^-25.
+        const exact = xs.reduce((s, x) => s + x, 0);
+        expect(Math.abs(whole.value - exact)).toBeLessThanOrEqual(xs.length * 2 ** -25 + 1e-9 * Math.abs(exact) + 1e-6);
+      }),
+    );
+  });
+  it('carries past 2^52 quanta without losing units', () => {
+    const s = new FixedSum();
+    for (let i = 0; i < 1000; i++) s.add(1e8 + 0.25); // 1000 * (1e8 + 0.25) quanta ~ 1.7e18 > 2^52
+    expect(s.value).toBe(1e11 + 250);
   });
 });

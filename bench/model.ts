@@ -1,0 +1,119 @@
+/**
+ * Model and runner benchmark (not a test): `npm run bench` (after kernel.js), or
+ *   node dist/bench/model.js [--reps N] [--rss-reps N] [--million] [--skip-rss]
+ *
+ * On scenarios/niger-2024.yaml:
+ * 1. in the model: replications/s and kernel events/s of `simulate` in this thread, and the
+ *    cost of the ordered reduction (Aggregator) per replication;
+ * 2. the runner: replications/s with 1 worker and with all workers (the ratio is the
+ *    parallel speed-up), same seed and replications, outputs written to a temp folder;
+ * 3. 10,000 replications with all workers: wall time (target < 5 s);
+ * 4. peak RSS of a whole run of 100,000 replications (and 1,000,000 with --million) in a
+ *    child process (target < 300 MB at 1,000,000): memory does not grow with replications
+ *    beyond one scalar per replication and site.
+ * Targets on the reference 2-core machine: 10,000 replications < 5 s; speed-up >= 1.7x;
+ * peak RSS < 300 MB at 1,000,000 replications.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadScenario } from '../src/scenario/index.js';
+import { simulate } from '../src/model/index.js';
+import { Aggregator, runMonteCarlo } from '../src/runner/index.js';
+import type { ReplicationResult } from '../src/model/result.js';
+import type { ResolvedScenario } from '../src/scenario/resolved.js';
+
+const SCENARIO = 'scenarios/niger-2024.yaml';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+async function load(): Promise<ResolvedScenario> {
+  const r = await loadScenario(SCENARIO);
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  return r.scenario;
+}
+
+const fmt = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function runWith(scenario: ResolvedScenario, replications: number, workers: number): Promise<number> {
+  const outDir = mkdtempSync(join(tmpdir(), 'airlift-bench-'));
+  try {
+    const t0 = performance.now();
+    await runMonteCarlo({ scenario, replications, seed: scenario.seed, outDir, workers });
+    return (performance.now() - t0) / 1000;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Child mode: one whole run, then report peak RSS (bytes) as JSON on stdout. */
+async function child(replications: number): Promise<void> {
+  const scenario = await load();
+  const seconds = await runWith(scenario, replications, availableParallelism());
+  process.stdout.write(JSON.stringify({ replications, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+}
+
+function peakRss(replications: number): { seconds: number; maxRssBytes: number } {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(replications)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`child run failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssBytes: number };
+}
+
+async function main(): Promise<void> {
+  const childReps = arg('child');
+  if (childReps !== undefined) return child(Number(childReps));
+  const reps = Number(arg('reps') ?? 2000);
+  const rssReps = Number(arg('rss-reps') ?? 100_000);
+  const cores = availableParallelism();
+  const scenario = await load();
+  console.log(`model benchmark: ${SCENARIO}, ${cores} cores, node ${process.version}`);
+
+  // 1. in the model (one thread), after a warm-up
+  for (let i = 0; i < 50; i++) simulate(scenario, scenario.seed, 100_000 + i);
+  const inModel = Math.min(reps, 1000);
+  const results: ReplicationResult[] = [];
+  let events = 0;
+  let t0 = performance.now();
+  for (let i = 0; i < inModel; i++) {
+    const r = simulate(scenario, scenario.seed, i);
+    events += r.events;
+    results.push(r);
+  }
+  const simSeconds = (performance.now() - t0) / 1000;
+  const agg = new Aggregator(scenario);
+  t0 = performance.now();
+  for (const r of results) agg.consume(r);
+  const aggSeconds = (performance.now() - t0) / 1000;
+  console.log(`  simulate (1 thread):        ${fmt(inModel / simSeconds)} replications/s, ${fmt(events / simSeconds)} events/s (${fmt(events / inModel)} events/replication)`);
+  console.log(`  ordered reduction:          ${fmt((aggSeconds / inModel) * 1e6, 1)} us/replication (${fmt((100 * aggSeconds) / simSeconds, 1)}% of simulate)`);
+
+  // 2. runner, 1 worker vs all
+  const one = await runWith(scenario, reps, 1);
+  const all = await runWith(scenario, reps, cores);
+  console.log(`  run ${fmt(reps)} reps, 1 worker:  ${fmt(one, 2)} s, ${fmt(reps / one)} replications/s`);
+  console.log(`  run ${fmt(reps)} reps, ${cores} workers: ${fmt(all, 2)} s, ${fmt(reps / all)} replications/s, speed-up ${fmt(one / all, 2)}x (target >= 1.7x on 2 cores)`);
+
+  // 3. 10,000 replications, all workers
+  const tenK = await runWith(scenario, 10_000, cores);
+  console.log(`  run 10,000 reps, ${cores} workers: ${fmt(tenK, 2)} s wall (target < 5 s)`);
+
+  // 4. peak RSS
+  if (!flag('skip-rss')) {
+    for (const n of flag('million') ? [rssReps, 1_000_000] : [rssReps]) {
+      const r = peakRss(n);
+      console.log(`  peak RSS at ${fmt(n)} reps:  ${fmt(r.maxRssBytes / 2 ** 20, 1)} MB (run took ${fmt(r.seconds, 1)} s; target < 300 MB at 1,000,000)`);
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,46 @@
+/**
+ * A fast, order-independent sum: each value is rounded to a multiple of 2^-24 (about 6e-8)
+ * and the integers are added exactly (two doubles, carrying at 2^52). The total therefore
+ * does not depend on the order of additions or on how they were split into merged parts,
+ * like ExactSum, at a few nanoseconds per value; the price is the rounding of each value
+ * (at most 3e-8 absolute), negligible for means of counts, hours and tons.
+ * Values must be finite and below 2^28 (about 2.7e8) in magnitude.
+ */
+const SCALE = 2 ** 24;
+const CARRY = 2 ** 52;
+
+export class FixedSum {
+  /** Units of CARRY (2^52 quanta). */
+  private hi = 0;
+  /** Quanta, |lo| < 2^53 at all times. */
+  private lo = 0;
+
+  add(x: number): void {
+    this.lo += Math.round(x * SCALE);
+    if (this.lo >= CARRY || this.lo <= -CARRY) {
+      const c = Math.trunc(this.lo / CARRY);
+      this.hi += c;
+      this.lo -= c * CARRY;
+    }
+  }
+
+  merge(other: FixedSum | readonly [number, number]): void {
+    const [hi, lo] = other instanceof FixedSum ? [other.hi, other.lo] : other;
+    this.hi += hi;
+    this.add(lo / SCALE);
+  }
+
+  /** The sum of the rounded values (one rounding at the end). */
+  get value(): number {
+    return (this.hi * CARRY + this.lo) / SCALE;
+  }
+
+  toJSON(): [number, number] {
+    return [this.hi, this.lo];
+  }
+  static from(state: readonly [number, number]): FixedSum {
+    const s = new FixedSum();
+    s.merge(state);
+    return s;
+  }
+}

@@ -5,7 +5,8 @@
  *   2. parse YAML (JSON is YAML too) into a tree whose every node knows where it was written
  *   3. if the file `extends` another, load that one first (relative path; cycles and missing files are problems)
  *   4. deep-merge this file over its base: objects merge, lists of items with an `id` merge by id,
- *      other lists are replaced, `null` deletes
+ *      other lists are replaced, `null` deletes (a `null` with nothing to delete stays, so a
+ *      stray key such as the "Germany" of `{ name: Ramstein, Germany }` is still reported)
  *   5. flatten to a plain document plus an index from field paths to origins (file:line:column)
  */
 import { readFile } from 'node:fs/promises';
@@ -199,11 +200,11 @@ function merge(base: Tree, over: Tree): Tree {
   if (base.kind === 'map' && over.kind === 'map') {
     const entries = new Map(base.entries);
     for (const [k, e] of over.entries) {
-      if (isNull(e.value)) {
-        entries.delete(k);
+      const b = entries.get(k);
+      if (isNull(e.value) && b !== undefined) {
+        entries.delete(k); // null deletes what the base had
         continue;
       }
-      const b = entries.get(k);
       entries.set(k, { keyOrigin: e.keyOrigin, value: b === undefined ? e.value : merge(b.value, e.value) });
     }
     return { kind: 'map', origin: over.origin, entries };
@@ -231,7 +232,6 @@ function flatten(t: Tree, path: PathSegment[], valueOrigins: Map<string, Origin>
   if (t.kind === 'seq') return t.items.map((it, i) => flatten(it, [...path, i], valueOrigins, keyOrigins));
   const out: Record<string, unknown> = {};
   for (const [k, e] of t.entries) {
-    if (isNull(e.value)) continue; // null means "not given"
     keyOrigins.set(pathKey([...path, k]), e.keyOrigin);
     out[k] = flatten(e.value, [...path, k], valueOrigins, keyOrigins);
   }

@@ -52,7 +52,10 @@ export function reportIssues(issues: readonly Issue[], root: unknown, diag: Diag
     const path: FieldPath = [...base, ...segs(iss.path)];
     if (iss.code === 'unrecognized_keys') {
       const allowed = objectKeysAt(root, path);
-      for (const key of iss.keys) diag.error([...path, key], msg.unknownKey(key, allowed), true);
+      for (const key of iss.keys) {
+        const stray = valueAt(root, [...path, key]) === null;
+        diag.error([...path, key], stray ? msg.strayKey(key, allowed) : msg.unknownKey(key, allowed), true);
+      }
       continue;
     }
     if (iss.code === 'invalid_union') {

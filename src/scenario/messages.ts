@@ -30,6 +30,11 @@ function listOf(candidates: readonly string[]): string {
   return candidates.length > 12 ? `${shown}, ...` : shown;
 }
 
+function unknownKey(key: string, allowed: readonly string[]): string {
+  const s = suggest(key, allowed);
+  return s !== null ? `unknown key "${key}" (did you mean "${s}"?)` : `unknown key "${key}"; expected one of: ${listOf(allowed)}`;
+}
+
 export const msg = {
   // --- syntax and files -------------------------------------------------------------------
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
@@ -45,12 +50,10 @@ export const msg = {
   // --- types and ranges -------------------------------------------------------------------
   expected: (what: string, v: unknown) => `expected ${what}, found ${found(v)}`,
   missing: (what: string) => `missing: expected ${what}`,
-  unknownKey: (key: string, allowed: readonly string[]) => {
-    const s = suggest(key, allowed);
-    return s !== null
-      ? `unknown key "${key}" (did you mean "${s}"?)`
-      : `unknown key "${key}"; expected one of: ${listOf(allowed)}`;
-  },
+  unknownKey,
+  /** An unknown key with no value: usually a comma inside an unquoted value in `{ }`. */
+  strayKey: (key: string, allowed: readonly string[]) =>
+    `${unknownKey(key, allowed)}; it has no value: a comma inside an unquoted value in { } starts a new key, so quote the value (e.g. name: "Ramstein AB, Germany")`,
   unknownChoice: (v: unknown, allowed: readonly string[]) =>
     `expected one of ${listOf(allowed)}, found ${found(v)}${typeof v === 'string' ? didYouMean(v, allowed) : ''}`,
   unknownDist: (v: unknown, allowed: readonly string[]) =>

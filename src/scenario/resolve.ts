@@ -33,9 +33,10 @@ import type {
   ResolvedWeatherMonth,
   Step,
 } from './resolved.js';
-import { firstOffsetChange, isTimeZone, isValidDateText, localDate, localHourOfDay, MS_PER_HOUR, offsetAtLocal, toEpochMs } from './time.js';
+import { firstOffsetChange, isTimeZone, isValidDateText, localDate, localHourOfDay, MS_PER_HOUR, offsetAtLocal, toEpochMs, zoneOffsetHours } from './time.js';
 import { MONTHS, isDuration, timeOfDayHours, toHours, toShortTons, type MonthName } from './units.js';
 import { checkSetPath } from './set-path.js';
+import { objectKeysAt, shapeKindAt } from './schema-walk.js';
 
 export type LoadResult =
   | { readonly ok: true; readonly scenario: ResolvedScenario; readonly warnings: readonly string[]; readonly document: unknown }
@@ -71,7 +72,8 @@ function conv(kind: Kind, v: unknown): number {
 }
 
 /** Resolve a document; every problem is reported at once. */
-export function resolveDocument(doc: ScenarioDocument): LoadResult {
+export function resolveDocument(written: ScenarioDocument): LoadResult {
+  const doc: ScenarioDocument = { ...written, value: stripNulls(written.value, written.value, []) };
   const diag = new Diagnostics(doc);
   const parsed = scenarioSchema.safeParse(doc.value, { reportInput: true, error: fallbackError });
   if (!parsed.success) {
@@ -81,6 +83,23 @@ export function resolveDocument(doc: ScenarioDocument): LoadResult {
   const scenario = new Resolver(doc, diag, parsed.data).run();
   if (scenario === null || diag.hasErrors) return { ok: false, problems: diag.problems(), warnings: diag.warnings() };
   return { ok: true, scenario, warnings: diag.warnings(), document: doc.value };
+}
+
+/**
+ * `key: null` (or `key:` with no value) means "not given" for a key the schema knows there;
+ * a null under an unknown key stays, so the unknown key is reported.
+ */
+function stripNulls(root: unknown, v: unknown, path: (string | number)[]): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => stripNulls(root, x, [...path, i]));
+  if (v === null || typeof v !== 'object') return v;
+  const known = new Set(objectKeysAt(root, path));
+  const isRecord = shapeKindAt(root, path) === 'record';
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null && (known.has(k) || isRecord)) continue;
+    out[k] = stripNulls(root, x, [...path, k]);
+  }
+  return out;
 }
 
 class Resolver {
@@ -195,7 +214,7 @@ class Resolver {
     const horizonHours = f.horizon === undefined ? deadlineHours + DEFAULTS.horizonAfterDeadlineDays * 24 : this.at(f.horizon, ['horizon'], true);
     if (f.horizon !== undefined && horizonHours < deadlineHours) this.diag.error(['horizon'], msg.horizonBeforeDeadline(f.horizon, f.deadline));
     const change = firstOffsetChange(zone, this.offset, this.startMs, this.startMs + Math.max(0, horizonHours) * MS_PER_HOUR);
-    if (change !== null) this.diag.warn(['timeZone'], msg.warnOffsetChange(zone, localDate(change, this.offset), this.offset, offsetAtLocal(localDate(change, this.offset), zone)));
+    if (change !== null) this.diag.warn(['timeZone'], msg.warnOffsetChange(zone, localDate(change, this.offset), this.offset, zoneOffsetHours(zone, change)));
 
     // 3. ids
     const nodes = new Map<string, string>();

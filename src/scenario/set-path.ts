@@ -42,7 +42,7 @@ type Located = { readonly ok: true; readonly path: FieldPath } | { readonly ok: 
 /** Turn a written path into concrete segments of `root` (the last key may be new if the schema allows it). */
 export function locatePath(root: unknown, written: string): Located {
   const unknown = (extra: readonly string[] = []): Located => {
-    const candidates = [...allPaths(root), ...extra];
+    const candidates = [...new Set([...allPaths(root), ...extra])];
     return { ok: false, error: msg.setPathUnknown(written, nearest(written, candidates, 3)) };
   };
   const tokens = tokenize(written);

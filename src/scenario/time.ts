@@ -100,10 +100,25 @@ export function localHourOfDay(epochMs: number, offsetHours: number): number {
 
 /** First instant in [fromMs, toMs] (checked daily) where the zone's offset differs from `offsetHours`, or null. */
 export function firstOffsetChange(zone: string, offsetHours: number, fromMs: number, toMs: number): number | null {
+  const differs = (t: number): boolean => zoneOffsetHours(zone, t) !== offsetHours;
+  let hit: number | null = null;
   for (let t = fromMs; t <= toMs; t += 24 * MS_PER_HOUR) {
-    if (zoneOffsetHours(zone, t) !== offsetHours) return t;
+    if (differs(t)) {
+      hit = t;
+      break;
+    }
   }
-  return zoneOffsetHours(zone, toMs) !== offsetHours ? toMs : null;
+  if (hit === null) hit = differs(toMs) ? toMs : null;
+  if (hit === null) return null;
+  // Narrow down to the minute within the last day.
+  let lo = Math.max(fromMs, hit - 24 * MS_PER_HOUR);
+  let hi = hit;
+  while (hi - lo > 60_000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (differs(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 export { MS_PER_HOUR };

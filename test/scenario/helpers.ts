@@ -1,7 +1,7 @@
 /** Test helpers: scenario files written to a fresh temporary folder. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadScenario, type LoadResult } from '../../src/scenario/index.js';
 
 /** A small valid scenario; tests edit single lines of it (line numbers are stable). */
@@ -43,7 +43,10 @@ export function tempDir(): string {
 /** Write files { name: text } into a new folder; returns the folder. */
 export function writeFiles(files: Record<string, string>): string {
   const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 

@@ -56,6 +56,16 @@ describe('loadScenario problems', () => {
     expect(msg.unknownKey('loadingTeems', ['loadingTeams', 'mog'])).toBe('unknown key "loadingTeems" (did you mean "loadingTeams"?)');
   });
 
+  test('a comma in an unquoted flow value makes a stray key, which is reported (not silently dropped)', async () => {
+    const { file, result } = await loadText(withLine(11, '  - { id: ETAR, name: Ramstein AB, Germany, turnaround: 4h }'));
+    expect(problemsOf(result)).toEqual([`${file}:11:36: destinations.ETAR.Germany: ${msg.strayKey('Germany', ['id', 'name', 'icao', 'location', 'turnaround', 'staging'])}`]);
+  });
+
+  test('a known key with no value means "not given"', async () => {
+    const { result } = await loadText(withLine(9, '    personnel:'));
+    expect(result.ok && result.scenario.sites[0]?.personnel).toBe(0);
+  });
+
   test('unknown key inside a distribution', async () => {
     const { file, result } = await loadText(withLine(8, '    groundTime: { dist: triangular, min: 2h, mode: 3h, max: 5h, maxx: 4 }'));
     expect(problemsOf(result)).toEqual([`${file}:8:65: sites.AB101.groundTime.maxx: ${msg.unknownKey('maxx', ['dist', 'min', 'mode', 'max'])}`]);

@@ -1,10 +1,94 @@
-import type { CommandModule } from 'yargs';
+/**
+ * `airlift goal <scenario> --target 0.9 --vary <path> [--min a --max b]`: the least value of a
+ * parameter at which P(cleared) reaches the target (bisection on common random numbers), and
+ * the least value at which the 95% lower bound does; a clear message when out of reach.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { InputError } from '../exit.js';
+import { parseNumberFlag } from './run.js';
+import { analysisOptions, baseDirFor, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from './compare.js';
 
-// Placeholder until the 'goal' command is built (see its issue); exits 1.
-export const goalCommand: CommandModule = {
-  command: 'goal',
-  describe: '(goal: not built yet)',
-  handler: () => {
-    throw new Error('airlift goal is not built yet');
+interface GoalArgs extends AnalysisArgs {
+  readonly scenario: string;
+  readonly target?: unknown;
+  readonly vary?: unknown;
+  readonly min?: unknown;
+  readonly max?: unknown;
+  readonly tolerance?: unknown;
+  readonly integer?: boolean;
+}
+
+const isCountList = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((s) => s !== null && typeof s === 'object' && typeof (s as Record<string, unknown>)['count'] === 'number');
+
+export const goalCommand: CommandModule<object, GoalArgs> = {
+  command: 'goal <scenario>',
+  describe: 'Find the least value of a parameter (--vary) at which P(cleared) reaches --target, by bisection',
+  builder: (y) => analysisOptions(
+    y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+      .option('target', { type: 'string', demandOption: true, describe: "Target P(cleared), 0..1 or a percentage like '90%'" })
+      .option('vary', { type: 'string', demandOption: true, describe: 'Path of the parameter, e.g. aircraft.C-17.tasked' })
+      .option('min', { type: 'string', describe: 'Lowest value to try (default: 1 for a count, else 0)' })
+      .option('max', { type: 'string', describe: 'Highest value to try (default: twice the scenario\'s value)' })
+      .option('tolerance', { type: 'string', describe: 'Stop when the bracket is this narrow (non-integer parameters; default (max-min)/64)' })
+      .option('integer', { type: 'boolean', describe: 'Search whole numbers only (default: when the scenario\'s value is a count)' })
+      .example('$0 goal scenarios/niger-2024.yaml --target 0.9 --vary aircraft.C-17.tasked --min 1 --max 12', 'C-17s needed for a 90% chance'),
+  ) as unknown as Argv<GoalArgs>,
+  handler: async (args) => {
+    const { checkPaths, valueAt, seekGoal, goalCsv, GoalInputError } = await import('../../runner/analysis/index.js');
+    const problems: string[] = [];
+    const c = await commonFlags(args, problems);
+    const target = parseNumberFlag('target', args.target, (x) => x > 0 && x < 1, "a probability strictly between 0 and 1 (or a percentage like '90%')", problems, true);
+    const num = (flag: string, raw: unknown): number | undefined => parseNumberFlag(flag, raw, () => true, 'a number', problems);
+    const min = num('min', args.min);
+    const max = num('max', args.max);
+    const tol = parseNumberFlag('tolerance', args.tolerance, (x) => x > 0, 'a positive number', problems);
+    const vary = Array.isArray(args.vary) ? String(args.vary.at(-1)) : String(args.vary ?? '');
+    if (vary.trim() === '') problems.push("--vary: expected a path, e.g. 'aircraft.C-17.tasked'");
+    if (problems.length > 0) throw new InputError(problems);
+    const { doc, scenario } = await loadBoth(args.scenario);
+    const pathProblems = checkPaths(doc, [vary], '--vary');
+    if (pathProblems.length > 0) throw new InputError(pathProblems);
+    const current = valueAt(doc.value, vary);
+    const integer = args.integer ?? (Number.isInteger(current) || isCountList(current));
+    const lo = min ?? (integer ? 1 : 0);
+    const cur = typeof current === 'number' ? current : isCountList(current) ? Math.max(...(current as { count: number }[]).map((s) => s.count)) : undefined;
+    const hi = max ?? (cur !== undefined && cur > 0 ? (integer ? Math.max(2 * cur, lo + 1) : 2 * cur) : undefined);
+    if (hi === undefined) throw new InputError(`--max: needed, the scenario's ${vary} is ${JSON.stringify(current ?? null)} (not a number to double)`);
+    if (!(hi > lo)) throw new InputError(`--min/--max: expected min < max, found [${lo}, ${hi}]`);
+    if (integer && (!Number.isInteger(lo) || !Number.isInteger(hi))) throw new InputError(`--min/--max: ${vary} is searched over whole numbers; expected whole numbers, found [${lo}, ${hi}]`);
+    const replications = c.reps ?? scenario.replications;
+    const seed = c.seed ?? scenario.seed;
+    const spec = { path: vary, target: target!, min: lo, max: hi, integer, tolerance: tol ?? (hi - lo) / 64 };
+    let r;
+    try {
+      r = await withProgress(args, (signal, progress) => seekGoal(doc, scenario, spec, { replications, seed, workers: c.workers, signal, onProgress: progress.update }));
+    } catch (err) {
+      if (err instanceof GoalInputError) throw new InputError(err.problems);
+      throw err;
+    }
+    if (r === null) return;
+    const baseDir = baseDirFor(c, scenario);
+    const { buildGoalCharts } = await import('../../report/charts/analysis-goal.js');
+    const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
+    const line = (what: string, a: typeof r.estimate): string => a.reached && a.stats
+      ? `${what}: ${vary} = ${a.value} (P(cleared) = ${pct(a.stats.probabilityCleared.estimate)} ${ci(a.stats.probabilityCleared.ci95)})`
+      : `${what}: ${a.message}`;
+    const lines = [line('Estimate reaches the target', r.estimate), line('95% lower bound reaches the target', r.lowerBound)];
+    const out = await writeAnalysis({
+      baseDir, analysis: 'goal', csv: goalCsv(r), summary: r, charts: buildGoalCharts(r), writeCharts: args.charts,
+      title: `Goal: P(cleared) >= ${spec.target} by varying ${vary}`,
+      paragraphs: [
+        ...lines,
+        `Bisection over ${integer ? 'whole numbers' : `values to within ${Number(spec.tolerance.toPrecision(3))}`} in [${lo}, ${hi}] (P ${r.direction === 'increasing' ? 'rises' : 'falls'} with ${vary}); ${r.trace.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}. Bisection assumes P is monotone in the value.`,
+      ],
+      table: {
+        columns: ['Step', vary, 'P(cleared)', '95% CI', 'Run'],
+        rows: r.trace.map((t) => [t.step, t.value, pct(t.stats.probabilityCleared.estimate), ci(t.stats.probabilityCleared.ci95), t.phase]),
+      },
+    });
+    let report = '';
+    if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
+    if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    say(args, `${lines.join('\n')}\nResults in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },
 };

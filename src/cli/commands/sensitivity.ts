@@ -1,10 +1,55 @@
-import type { CommandModule } from 'yargs';
+/**
+ * `airlift sensitivity <scenario>`: one-at-a-time low/high runs on common random numbers for
+ * each parameter of the scenario's `sensitivity:` section (or the default set); tornado charts.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { InputError } from '../exit.js';
+import { analysisOptions, baseDirFor, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from './compare.js';
 
-// Placeholder until the 'sensitivity' command is built (see its issue); exits 1.
-export const sensitivityCommand: CommandModule = {
-  command: 'sensitivity',
-  describe: '(sensitivity: not built yet)',
-  handler: () => {
-    throw new Error('airlift sensitivity is not built yet');
+interface SensitivityArgs extends AnalysisArgs {
+  readonly scenario: string;
+}
+
+export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
+  command: 'sensitivity <scenario>',
+  describe: 'One-at-a-time sensitivity (the scenario\'s sensitivity: list, or a default set): tornado of the swing in P(cleared) and the P50 date',
+  builder: (y) => analysisOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })) as unknown as Argv<SensitivityArgs>,
+  handler: async (args) => {
+    const problems: string[] = [];
+    const c = await commonFlags(args, problems);
+    if (problems.length > 0) throw new InputError(problems);
+    const { doc, scenario } = await loadBoth(args.scenario);
+    const { prepareSensitivity, runSensitivity, sensitivityCsv } = await import('../../runner/analysis/index.js');
+    const prepared = prepareSensitivity(doc, scenario);
+    if (!prepared.ok) throw new InputError(prepared.problems);
+    for (const s of prepared.skipped) process.stderr.write(`warning: ${s}\n`);
+    if (prepared.params.length === 0) throw new InputError(`sensitivity: no parameter to vary in ${args.scenario} (add a sensitivity: section)`);
+    const replications = c.reps ?? scenario.replications;
+    const seed = c.seed ?? scenario.seed;
+    const r = await withProgress(args, (signal, progress) => runSensitivity(scenario, prepared.params, prepared.source, {
+      replications, seed, workers: c.workers, signal, onProgress: progress.update,
+    }));
+    if (r === null) return;
+    const baseDir = baseDirFor(c, scenario);
+    const { buildTornadoCharts } = await import('../../report/charts/analysis-tornado.js');
+    const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
+    const columns = ['Parameter', 'Low', 'High', 'P(low)', 'P(high)', 'Swing P', 'P50 low', 'P50 high', 'Swing P50 (days)'];
+    const rows = r.parameters.map((p) => [
+      p.label, p.lowText, p.highText, pct(p.low.probabilityCleared.estimate), pct(p.high.probabilityCleared.estimate), p.swingP.toFixed(4),
+      day(p.low.p50), day(p.high.p50), `${p.swingP50Days.toFixed(1)}${p.p50Censored ? '+' : ''}`,
+    ]);
+    const out = await writeAnalysis({
+      baseDir, analysis: 'sensitivity', csv: sensitivityCsv(r), summary: r, charts: buildTornadoCharts(r), writeCharts: args.charts,
+      title: `Sensitivity: what moves P(cleared) for ${scenario.name}`,
+      paragraphs: [
+        `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${day(r.base.p50)}. ${r.parameters.length} parameters (${r.source === 'scenario' ? "the scenario's sensitivity: section" : 'the default set: the scenario has no sensitivity: section'}), each at its low and its high value with all others as written; ${1 + 2 * r.parameters.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}.`,
+        'Swing P = |P(high) - P(low)|; sorted by it. A "+" on the P50 swing means a median beyond the horizon, counted at the horizon.',
+      ],
+      table: { columns, rows },
+    });
+    let report = '';
+    if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
+    if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    say(args, `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${day(r.base.p50)}\n${formatTable(columns, rows)}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },
 };

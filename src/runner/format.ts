@@ -10,7 +10,7 @@ const ci = (i: Interval): string => `${pct(i.estimate)} (95% CI ${pct(i.ci95[0])
 
 export interface FormatOptions {
   /** Display names of sites and aircraft types by id (else ids). */
-  readonly scenario?: Pick<ResolvedScenario, 'sites' | 'aircraftTypes' | 'deadlineDate'>;
+  readonly scenario?: Pick<ResolvedScenario, 'sites' | 'aircraftTypes' | 'deadlineDate' | 'milestones'>;
 }
 
 export function formatReport(s: Summary, opts: FormatOptions = {}): string {
@@ -40,7 +40,7 @@ export function formatReport(s: Summary, opts: FormatOptions = {}): string {
     L.push(`Plan (every estimate at its planning value): does not finish within the horizon.`);
   } else {
     const parts = [`Plan (every estimate at its planning value): ${when(p.completion)}`];
-    if (p.percentile !== null) parts.push(`at the ${p.percentile.toFixed(0)}th percentile of the simulated completions`);
+    if (p.percentile !== null) parts.push(`percentile ${p.percentile.toFixed(0)} of the simulated completions (${p.percentile.toFixed(0)}% of replications finished by then)`);
     L.push(parts.join(', '));
     L.push(p.p80ContingencyDays === null
       ? '  P80 contingency: P80 is beyond the horizon.'
@@ -50,7 +50,10 @@ export function formatReport(s: Summary, opts: FormatOptions = {}): string {
   if (ms.length > 0) {
     L.push('');
     L.push('Milestones:');
-    for (const m of ms) L.push(`  ${m.name} by ${m.date.slice(0, 10)}: ${ci(m.probability)}`);
+    for (const [id, m] of Object.entries(s.milestones)) {
+      const local = opts.scenario?.milestones.find((x) => x.id === id)?.date ?? m.date.slice(0, 10);
+      L.push(`  ${m.name} by ${local}: ${ci(m.probability)}`);
+    }
   }
   L.push('');
   const r = s.remainingAtDeadline;

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ResolvedScenario } from '../scenario/resolved.js';
 import { Aggregator } from './aggregator.js';
 import { PARTIAL_KIND, type PartialFile } from './partial-file.js';
 import { FILES, ReplicationsCsv, writeFinalOutputs } from './outputs.js';
@@ -42,6 +43,7 @@ function readPartial(dir: string): PartialFile {
 }
 
 export interface MergeOutcome {
+  readonly scenario: ResolvedScenario;
   readonly summary: Summary;
   readonly chartData: ChartData;
   readonly files: readonly string[];
@@ -86,7 +88,7 @@ export async function mergePartials(dirs: readonly string[], outDir: string): Pr
     }, first.f.document);
     await csv.commit();
     const files = writeFinalOutputs(outDir, fin);
-    return { summary: fin.summary, chartData: fin.chartData, files: [...files, join(outDir, FILES.replications)] };
+    return { scenario, summary: fin.summary, chartData: fin.chartData, files: [...files, join(outDir, FILES.replications)] };
   } catch (err) {
     csv.abort();
     throw err;

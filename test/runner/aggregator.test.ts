@@ -145,3 +145,19 @@ describe('packBatch / unpackBatch', () => {
     );
   });
 });
+
+describe('formatReport', () => {
+  it('reads P(cleared) with its interval and n, and completion dates in the scenario zone', async () => {
+    const { formatReport } = await import('../../src/runner/format.js');
+    const scn = tinyScenario();
+    const agg = new Aggregator(scn);
+    [10, null, 30, 50].forEach((c, i) => agg.consume(withCompletion(syntheticResult(i), c)));
+    const text = formatReport(buildSummary(agg, ctx), { scenario: scn });
+    const ci = wilson(2, 4);
+    expect(text).toContain(`Probability everything is out by 2024-05-20: 50.0% (95% CI ${(100 * ci.lo).toFixed(1)}% to ${(100 * ci.hi).toFixed(1)}%), n = 4`);
+    // P50 = 30 h after 2024-05-18T23:00Z = 2024-05-20T05:00Z = 06:00 in Lagos (UTC+1).
+    expect(text).toContain('P50 Mon 20 May 2024 06:00');
+    expect(text).toContain('P80 not within the horizon');
+    expect(text).toContain('Half out by 2024-05-19');
+  });
+});

@@ -4,6 +4,7 @@
  * leg block-time specs per aircraft type, local calendar months, stream names.
  * Nothing here depends on the seed or the replication.
  */
+import { planValueOf } from '../random/index.js';
 import type { DistSpec } from '../random/spec.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { CARGO_CATEGORIES } from '../scenario/resolved.js';
@@ -38,6 +39,30 @@ export interface Prepared {
   readonly routeKeys: readonly (readonly string[])[];
   /** Aircraft labels per type: 'C-17#1' ... up to the max tasked count. */
   readonly labels: readonly (readonly string[])[];
+  // ---- flat per-lot data (hot path: no object lookups)
+  readonly lotSite: Int32Array;
+  readonly lotTons: Float64Array;
+  readonly lotPallets: Float64Array;
+  readonly lotCount: Float64Array;
+  readonly lotRelease: Float64Array;
+  // ---- per-site constants
+  /** Closure team actually held back: min(closureTeam, personnel). */
+  readonly closureInit: Float64Array;
+  /** Non-closure personnel: personnel - closureInit. */
+  readonly paxNC: Float64Array;
+  /** canServe[s * nTypes + k]: a strategic aircraft of type k can be sent to site s (runway and ground time). */
+  readonly canServe: Uint8Array;
+  // ---- plan values (crew-duty checks and claims), computed once per scenario
+  /** planValue(loadFactor) per type. */
+  readonly lfPlan: Float64Array;
+  /** planValue(crewRest) per type (0 when none). */
+  readonly restPlan: Float64Array;
+  /** Plan block time [(k * N + a) * N + b], N = nSites + nDest; 0 when the leg has no spec. */
+  readonly legPlan: Float64Array;
+  /** Plan ground time [s * nTypes + k]; 0 when none. */
+  readonly groundPlan: Float64Array;
+  /** Plan outbound leg from site s for type k [k * nSites + s] (shuttle: to its drop-off; else the largest share). */
+  readonly outPlan: Float64Array;
 }
 
 const cache = new WeakMap<ResolvedScenario, Prepared>();
@@ -171,7 +196,50 @@ function build(scn: ResolvedScenario): Prepared {
   for (let s = 0; s < nSites; s++) totalFlyableTons += flyableTons[s]!;
   let totalPersonnel = 0;
   for (const site of scn.sites) totalPersonnel += site.personnel;
+  const lotSite = Int32Array.from(scn.cargo, (l) => l.site);
+  const lotTons = Float64Array.from(scn.cargo, (l) => l.shortTons);
+  const lotPallets = Float64Array.from(scn.cargo, (l) => l.pallets);
+  const lotCount = Float64Array.from(scn.cargo, (l) => l.count);
+  const lotRelease = Float64Array.from(scn.cargo, (l) => l.releaseHours);
+  const closureInit = Float64Array.from(scn.sites, (x) => Math.min(x.closureTeam, x.personnel));
+  const paxNC = Float64Array.from(scn.sites, (x, i) => x.personnel - closureInit[i]!);
+  const canServe = new Uint8Array(nSites * nTypes);
+  const groundPlan = new Float64Array(nSites * nTypes);
+  for (let s = 0; s < nSites; s++) {
+    const site = scn.sites[s]!;
+    for (let k = 0; k < nTypes; k++) {
+      const g = site.groundTime[k] ?? null;
+      canServe[s * nTypes + k] = site.allowedTypes[k] === true && g != null ? 1 : 0;
+      groundPlan[s * nTypes + k] = g === null ? 0 : planValueOf(g);
+    }
+  }
+  const lfPlan = Float64Array.from(scn.aircraftTypes, (t) => planValueOf(t.loadFactor));
+  const restPlan = Float64Array.from(scn.aircraftTypes, (t) => (t.crewRest === null ? 0 : planValueOf(t.crewRest)));
+  const legPlan = new Float64Array(nTypes * nNodes * nNodes);
+  for (let k = 0; k < nTypes; k++) {
+    for (let a = 0; a < nNodes; a++) {
+      for (let b = 0; b < nNodes; b++) {
+        const spec = legSpec[k]![a]![b] ?? null;
+        legPlan[(k * nNodes + a) * nNodes + b] = spec === null ? 0 : planValueOf(spec);
+      }
+    }
+  }
+  const outPlan = new Float64Array(nTypes * nSites);
+  for (let k = 0; k < nTypes; k++) {
+    const sh = scn.aircraftTypes[k]!.shuttle;
+    for (let s = 0; s < nSites; s++) {
+      let to = -1;
+      if (sh !== null) to = sh.to;
+      else {
+        let share = -1;
+        for (const d of scn.sites[s]!.destinationShares) if (d.share > share) { share = d.share; to = nSites + d.destination; }
+      }
+      outPlan[k * nSites + s] = to < 0 ? 0 : legPlan[(k * nNodes + s) * nNodes + to]!;
+    }
+  }
   return {
+    lotSite, lotTons, lotPallets, lotCount, lotRelease, closureInit, paxNC, canServe,
+    lfPlan, restPlan, legPlan, groundPlan, outPlan,
     nSites, nTypes, nDest, nLots, lotOrder, packOrder, packCumBefore, lotCategory,
     upstream: upstreamSets.map((u) => Int32Array.from(u)),
     legSpec, monthOfLocalDay, days, flyableTons, flyableItems, leftBehindTons,

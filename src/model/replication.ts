@@ -94,10 +94,11 @@ import type { DistSpec } from '../random/spec.js';
 import type { ResolvedScenario, ResolvedAircraftType } from '../scenario/resolved.js';
 import { CAUSES } from './result.js';
 import type { Phase, ReplicationResult } from './result.js';
-import { constant, makeSampler, planValue } from './dists.js';
+import { constant, makeSampler } from './dists.js';
 import type { Sampler } from './dists.js';
 import { prepare } from './prepare.js';
 import type { Prepared } from './prepare.js';
+import { Arena } from './arena.js';
 import { addDaily, EPS, hoursUntilOpen, inWindow, localHour } from './time.js';
 import type { Tracer } from './trace.js';
 
@@ -117,7 +118,8 @@ const PHASE_NAMES: readonly Phase[] = ['flying', 'ground', 'parking-wait', 'brok
 const CAUSE_PHASE = [P_CLEARANCE, P_WEATHER, P_WEATHER, P_WEATHER, P_PARKWAIT, P_GROUND, P_WEATHER, P_BROKEN, P_CREW, P_GROUND, -1, P_UNAVAIL];
 
 class Aircraft {
-  readonly delays = new Float64Array(NCAUSES);
+  /** Delay by cause of the current sortie (a view into the replication's arena). */
+  readonly delays: Float64Array;
   /** Lots and counts of the current load (reused arrays). */
   readonly loadLots: number[] = [];
   readonly loadCounts: number[] = [];
@@ -159,8 +161,10 @@ class Aircraft {
     readonly label: string,
     readonly spec: ResolvedAircraftType,
     home: number,
+    delays: Float64Array,
   ) {
     this.node = home;
+    this.delays = delays;
   }
 }
 
@@ -178,6 +182,9 @@ export interface ReplicationInternals {
   readonly inFlightShuttleTons: Float64Array;
   readonly endTime: number;
 }
+
+/** Arena bytes used by the last replication of each scenario (sizes the next one's first chunk). */
+const arenaHint = new WeakMap<Prepared, number>();
 
 function regimesDeny(scn: ResolvedScenario): boolean {
   return scn.clearance !== null && scn.clearance.regimes.some((r) => r.denialProbability > 0);
@@ -253,7 +260,8 @@ export class Replication {
   private readonly destCount: Float64Array; // plan-run deficit choice [site * nDest + d]
 
   // accounting
-  readonly lostHours = new Float64Array(NCAUSES);
+  readonly lostHours: Float64Array;
+  private readonly arena: Arena;
   private readonly sortiesByType: Float64Array;
   private readonly sortiesByRoute: Float64Array; // [site * N + node]
   private readonly movedTons: Float64Array;
@@ -319,53 +327,56 @@ export class Replication {
     const mk = (spec: DistSpec, name: string): Sampler =>
       spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, src(name));
 
-    this.backlog = new Float64Array(nS * p.nLots);
-    this.backlogItems = new Float64Array(nS);
-    this.backlogTons = new Float64Array(nS);
-    this.loadedOwnNC = new Float64Array(nS);
-    this.closureLeft = new Float64Array(nS);
-    this.paxIn = new Float64Array(nS);
-    this.groundTons = new Float64Array(nS);
-    this.groundPax = new Float64Array(nS);
-    this.loadedOnGround = new Float64Array(nS);
-    this.cargoOnGround = new Float64Array(nS);
-    this.inflightTo = new Float64Array(nS);
-    this.claimTons = new Float64Array(nS);
-    this.claimPax = new Float64Array(nS);
-    this.packRate = new Float64Array(nS);
-    this.paxRate = new Float64Array(nS);
-    this.siteDone = new Uint8Array(nS);
+    const ar = new Arena(arenaHint.get(p) ?? 0);
+    this.arena = ar;
+    this.lostHours = ar.f64(NCAUSES);
+    this.backlog = ar.f64(nS * p.nLots);
+    this.backlogItems = ar.f64(nS);
+    this.backlogTons = ar.f64(nS);
+    this.loadedOwnNC = ar.f64(nS);
+    this.closureLeft = ar.f64(nS);
+    this.paxIn = ar.f64(nS);
+    this.groundTons = ar.f64(nS);
+    this.groundPax = ar.f64(nS);
+    this.loadedOnGround = ar.f64(nS);
+    this.cargoOnGround = ar.f64(nS);
+    this.inflightTo = ar.f64(nS);
+    this.claimTons = ar.f64(nS);
+    this.claimPax = ar.f64(nS);
+    this.packRate = ar.f64(nS);
+    this.paxRate = ar.f64(nS);
+    this.siteDone = ar.u8(nS);
     this.siteCompletion = new Array<number | null>(nS).fill(null);
-    this.closeCount = new Int32Array(nS * 3);
+    this.closeCount = ar.i32(nS * 3);
     this.airWaiters = Array.from({ length: nS }, () => []);
-    this.parkInUse = new Int32Array(nS);
-    this.parkCap = new Int32Array(nS);
-    this.mogStep = new Int32Array(nS);
+    this.parkInUse = ar.i32(nS);
+    this.parkCap = ar.i32(nS);
+    this.mogStep = ar.i32(nS);
     this.mogLoss = Array.from({ length: nS }, () => []);
     this.parkQueue = Array.from({ length: nS }, () => []);
-    this.teamsInUse = new Int32Array(nS);
+    this.teamsInUse = ar.i32(nS);
     this.teamQueue = Array.from({ length: nS }, () => []);
-    this.parkLastT = new Float64Array(nS);
-    this.parkInt = new Float64Array(nS);
-    this.capInt = new Float64Array(nS);
-    this.parkIntAtClose = new Float64Array(nS);
-    this.capIntAtClose = new Float64Array(nS);
-    this.sortiesByType = new Float64Array(nT);
-    this.sortiesByRoute = new Float64Array(nS * N);
-    this.movedTons = new Float64Array(nS);
-    this.movedPax = new Float64Array(nS);
+    this.parkLastT = ar.f64(nS);
+    this.parkInt = ar.f64(nS);
+    this.capInt = ar.f64(nS);
+    this.parkIntAtClose = ar.f64(nS);
+    this.capIntAtClose = ar.f64(nS);
+    this.sortiesByType = ar.f64(nT);
+    this.sortiesByRoute = ar.f64(nS * N);
+    this.movedTons = ar.f64(nS);
+    this.movedPax = ar.f64(nS);
     const days = p.days;
-    this.dailyRemTons = new Float64Array(days * nS);
-    this.dailyRemPax = new Float64Array(days * nS);
-    this.dailyBusy = new Float64Array(days);
-    this.dailyAvail = new Float64Array(days);
-    this.dailyPark = new Float64Array(days * nS);
+    this.dailyRemTons = ar.f64(days * nS);
+    this.dailyRemPax = ar.f64(days * nS);
+    this.dailyBusy = ar.f64(days);
+    this.dailyAvail = ar.f64(days);
+    this.dailyPark = ar.f64(days * nS);
     this.milestones = scn.milestones.map(() => false);
     this.milestoneDone = scn.milestones.map(() => false);
-    this.catMoved = new Float64Array(nS * 4);
-    this.catIn = new Float64Array(nS * 4);
-    this.catOut = new Float64Array(nS * 4);
-    this.destCount = new Float64Array(nS * p.nDest);
+    this.catMoved = ar.f64(nS * 4);
+    this.catIn = ar.f64(nS * 4);
+    this.catOut = ar.f64(nS * 4);
+    this.destCount = ar.f64(nS * p.nDest);
 
     // cargo and people
     for (let s = 0; s < nS; s++) {
@@ -421,6 +432,7 @@ export class Replication {
     });
     if (scn.deadlineHours <= scn.horizonHours) this.sim.scheduleAt(Math.max(0, scn.deadlineHours), this.fDeadline, 0, PRIORITY.low);
     for (let s = 0; s < nS; s++) this.tryComplete(s, null);
+    arenaHint.set(p, ar.bytesUsed);
   }
 
   // ------------------------------------------------------------------ setup
@@ -492,7 +504,7 @@ export class Replication {
       const labels = this.p.labels[k]!;
       const lossU = type.competingLoss !== null && !this.plan ? uni(`competing:${type.id}`) : null;
       for (let i = 0; i < labels.length; i++) {
-        const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode);
+        const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode, this.arena.f64(NCAUSES));
         if (lossU !== null && type.competingLoss!.ratePerDay > 0) {
           ac.nextLossAt = start + -Math.log(1 - lossU()) / (type.competingLoss!.ratePerDay / 24);
         }
@@ -656,17 +668,18 @@ export class Replication {
 
   /** Items of `lot` loadable at site s now. */
   private lotAvailable(s: number, lot: number, now: number): number {
-    const left = this.backlog[s * this.p.nLots + lot]!;
+    const p = this.p;
+    const left = this.backlog[s * p.nLots + lot]!;
     if (left <= 0) return 0;
-    const L = this.scn.cargo[lot]!;
-    if (L.site !== s) return left; // shuttled in: ready at once
-    if (now + EPS < L.releaseHours) return 0;
+    if (p.lotSite[lot] !== s) return left; // shuttled in: ready at once
+    if (now + EPS < p.lotRelease[lot]!) return 0;
     const rate = this.packRate[s]!;
     if (rate === Infinity) return left;
-    const packed = rate * now - this.p.packCumBefore[lot]!;
+    const packed = rate * now - p.packCumBefore[lot]!;
     if (packed <= 0) return 0;
-    const readyItems = Math.min(L.count, Math.floor(packed / L.shortTons + 1e-9));
-    const loaded = L.count - left;
+    const count = p.lotCount[lot]!;
+    const readyItems = Math.min(count, Math.floor(packed / p.lotTons[lot]! + 1e-9));
+    const loaded = count - left;
     return Math.max(0, readyItems - loaded);
   }
 
@@ -675,7 +688,9 @@ export class Replication {
     let best = Infinity;
     const nL = this.p.nLots;
     const rate = this.packRate[s]!;
-    for (const lot of this.p.lotOrder[s]!) {
+    const order = this.p.lotOrder[s]!;
+    for (let j = 0; j < order.length; j++) {
+      const lot = order[j]!;
       const left = this.backlog[s * nL + lot]!;
       if (left <= 0) continue;
       const L = this.scn.cargo[lot]!;
@@ -689,23 +704,16 @@ export class Replication {
     }
     const pr = this.paxRate[s]!;
     if (pr !== Infinity && pr > 0) {
-      const site = this.scn.sites[s]!;
-      const nc = site.personnel - this.closureLeftInitial(s);
+      const nc = this.p.paxNC[s]!;
       const released = Math.floor(pr * now + 1e-9);
       if (released < nc) best = Math.min(best, (released + 1) / pr);
     }
     return best;
   }
 
-  private closureLeftInitial(s: number): number {
-    const site = this.scn.sites[s]!;
-    return Math.min(site.closureTeam, site.personnel);
-  }
-
   /** Own non-closure personnel released and not yet loaded. */
   private paxNCAvailable(s: number, now: number): number {
-    const site = this.scn.sites[s]!;
-    const nc = site.personnel - this.closureLeftInitial(s);
+    const nc = this.p.paxNC[s]!;
     const pr = this.paxRate[s]!;
     const released = pr === Infinity ? nc : Math.min(nc, Math.floor(pr * now + 1e-9));
     return Math.max(0, released - this.loadedOwnNC[s]!);
@@ -714,16 +722,16 @@ export class Replication {
   private upstreamDone(s: number, depth = 0): boolean {
     if (this.inflightTo[s]! > 0) return false;
     if (depth > 16) return true;
-    for (const u of this.p.upstream[s]!) {
+    const ups = this.p.upstream[s]!;
+    for (let j = 0; j < ups.length; j++) {
+      const u = ups[j]!;
       if (this.backlogItems[u]! > 0 || this.paxBacklog(u) > 0 || !this.upstreamDone(u, depth + 1)) return false;
     }
     return true;
   }
 
   private paxBacklog(s: number): number {
-    const site = this.scn.sites[s]!;
-    const nc = site.personnel - this.closureLeftInitial(s);
-    return nc - this.loadedOwnNC[s]! + this.closureLeft[s]! + this.paxIn[s]!;
+    return this.p.paxNC[s]! - this.loadedOwnNC[s]! + this.closureLeft[s]! + this.paxIn[s]!;
   }
 
   /** The closure team may board: all cargo loaded, none still on the ground in another aircraft, none to come. */
@@ -741,10 +749,13 @@ export class Replication {
   private readyTons(s: number, type: ResolvedAircraftType, now: number): number {
     let tons = 0;
     const fits = type.fits;
-    for (const lot of this.p.lotOrder[s]!) {
-      if (!fits[this.p.lotCategory[lot]!]) continue;
+    const order = this.p.lotOrder[s]!;
+    const cat = this.p.lotCategory;
+    for (let j = 0; j < order.length; j++) {
+      const lot = order[j]!;
+      if (!fits[cat[lot]!]) continue;
       const n = this.lotAvailable(s, lot, now);
-      if (n > 0) tons += n * this.scn.cargo[lot]!.shortTons;
+      if (n > 0) tons += n * this.p.lotTons[lot]!;
     }
     return tons;
   }
@@ -754,7 +765,7 @@ export class Replication {
   private canServe(ac: Aircraft, s: number): boolean {
     const sh = ac.spec.shuttle;
     if (sh !== null) return s === sh.from;
-    return this.scn.sites[s]!.allowedTypes[ac.type] === true && this.scn.sites[s]!.groundTime[ac.type] != null;
+    return this.p.canServe[s * this.p.nTypes + ac.type] === 1;
   }
 
   private cycleStart(ac: Aircraft): void {
@@ -813,11 +824,11 @@ export class Replication {
     // crew duty
     const k = ac.type;
     if (type.crewDutyHours !== null) {
-      if (ac.dutyStart < 0 || now - ac.lastLanding >= this.restPlan(k)) {
+      if (ac.dutyStart < 0 || now - ac.lastLanding >= this.p.restPlan[k]!) {
         ac.dutyStart = now;
         ac.rested = true;
       }
-      const need = this.legPlan(k, ac.node, best) + this.groundPlan(best, k) + this.outPlan(k, best);
+      const need = this.legPlan(k, ac.node, best) + this.p.groundPlan[best * this.p.nTypes + k]! + this.p.outPlan[k * nS + best]!;
       if (!ac.rested && now - ac.dutyStart + need > type.crewDutyHours + EPS) {
         const rest = Math.max(0, (this.crewRest[k] ?? constant(0))());
         this.beginWait(ac, C_CREW);
@@ -833,7 +844,7 @@ export class Replication {
     // go
     ac.site = best;
     ac.stage = 0;
-    ac.claimTons = Math.min(bestTons, type.planningPayload * this.lfPlan(k));
+    ac.claimTons = Math.min(bestTons, type.planningPayload * this.p.lfPlan[k]!);
     ac.claimPax = Math.min(bestPax, type.seats);
     this.claimTons[best] = this.claimTons[best]! + ac.claimTons;
     this.claimPax[best] = this.claimPax[best]! + ac.claimPax;
@@ -898,27 +909,10 @@ export class Replication {
   }
 
   // plan values used by the crew-duty check and claims
-  private lfPlan(k: number): number {
-    return planValue(this.scn.aircraftTypes[k]!.loadFactor);
-  }
-  private restPlan(k: number): number {
-    const r = this.scn.aircraftTypes[k]!.crewRest;
-    return r === null ? 0 : planValue(r);
-  }
+  // (precomputed per scenario in prepare.ts)
   private legPlan(k: number, a: number, b: number): number {
-    const spec = this.p.legSpec[k]![a]![b] ?? null;
-    return spec === null ? 0 : planValue(spec);
-  }
-  private groundPlan(s: number, k: number): number {
-    const g = this.scn.sites[s]!.groundTime[k] ?? null;
-    return g === null ? 0 : planValue(g);
-  }
-  private outPlan(k: number, s: number): number {
-    const sh = this.scn.aircraftTypes[k]!.shuttle;
-    if (sh !== null) return this.legPlan(k, s, sh.to);
-    let best = -1, share = -1;
-    for (const d of this.scn.sites[s]!.destinationShares) if (d.share > share) { share = d.share; best = d.destination; }
-    return best < 0 ? 0 : this.legPlan(k, s, this.nS + best);
+    const N = this.nS + this.p.nDest;
+    return this.p.legPlan[(k * N + a) * N + b]!;
   }
 
   /** Sample the block time of leg a -> b for type k, on the route stream of site `s`. */
@@ -1154,7 +1148,9 @@ export class Replication {
     let pallets = 0;
     const nL = this.p.nLots;
     const fits = type.fits;
-    for (const lot of this.p.lotOrder[s]!) {
+    const order = this.p.lotOrder[s]!;
+    for (let j = 0; j < order.length; j++) {
+      const lot = order[j]!;
       if (wLeft <= 1e-9) break;
       if (!fits[this.p.lotCategory[lot]!]) continue;
       const avail = this.lotAvailable(s, lot, now);

@@ -1,0 +1,57 @@
+/**
+ * A bump allocator for the typed arrays of one replication.
+ *
+ * V8 keeps typed arrays larger than 64 bytes off the JS heap: each `new Float64Array(n)`
+ * is a separate backing-store allocation with external-memory accounting, and a
+ * replication used to make ~50 of them (state per site, daily series, one per aircraft),
+ * which cost more than most of its events. The arena hands out zeroed views into a few
+ * large ArrayBuffers instead. Views never overlap; each allocation is 8-byte aligned.
+ *
+ * The first chunk is sized from what the previous replication of the same scenario used
+ * (`hint`), so in steady state a replication makes one backing-store allocation. The
+ * chunks are fresh each time: views may escape into results (the daily series) and are
+ * never reused by a later replication.
+ */
+const MIN_CHUNK = 4096;
+
+export class Arena {
+  private buf: ArrayBuffer;
+  private off = 0;
+  private used = 0;
+
+  constructor(hintBytes: number) {
+    this.buf = new ArrayBuffer(Math.max(MIN_CHUNK, hintBytes));
+  }
+
+  /** Bytes handed out so far (a good size for the next replication's first chunk). */
+  get bytesUsed(): number {
+    return this.used;
+  }
+
+  private take(bytes: number): number {
+    const size = (bytes + 7) & ~7;
+    if (this.off + size > this.buf.byteLength) {
+      this.buf = new ArrayBuffer(Math.max(MIN_CHUNK, size));
+      this.off = 0;
+    }
+    const at = this.off;
+    this.off += size;
+    this.used += size;
+    return at;
+  }
+
+  f64(n: number): Float64Array {
+    const at = this.take(n * 8); // before reading this.buf: take() may start a new chunk
+    return new Float64Array(this.buf, at, n);
+  }
+
+  i32(n: number): Int32Array {
+    const at = this.take(n * 4); // before reading this.buf: take() may start a new chunk
+    return new Int32Array(this.buf, at, n);
+  }
+
+  u8(n: number): Uint8Array {
+    const at = this.take(n); // before reading this.buf: take() may start a new chunk
+    return new Uint8Array(this.buf, at, n);
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { Arena } from '../../src/model/arena.js';
+
+describe('Arena', () => {
+  it('f64/i32/u8 hand out zeroed, non-overlapping views, also across a new chunk', () => {
+    const ar = new Arena(0);
+    const views: (Float64Array | Int32Array | Uint8Array)[] = [];
+    // 4096-byte first chunk: 3 x 1600 bytes forces new chunks mid-way
+    for (let i = 0; i < 3; i++) {
+      views.push(ar.f64(200), ar.i32(3), ar.u8(5));
+    }
+    for (const v of views) expect(Array.from(v).every((x) => x === 0)).toBe(true);
+    views.forEach((v, i) => v.fill(i + 1));
+    views.forEach((v, i) => expect(Array.from(v).every((x) => x === i + 1)).toBe(true));
+    expect(ar.bytesUsed).toBe(3 * (1600 + 16 + 8));
+  });
+
+  it('a view larger than a chunk gets its own chunk', () => {
+    const ar = new Arena(16);
+    const big = ar.f64(10_000);
+    expect(big.length).toBe(10_000);
+    expect(big.byteOffset % 8).toBe(0);
+  });
+});

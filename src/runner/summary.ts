@@ -216,13 +216,9 @@ export function medianReplication(agg: Aggregator): number {
   const n = agg.n;
   if (n === 0) return -1;
   const c = agg.completion.view();
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const x = c[a]!;
-    const y = c[b]!;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  const k = Math.max(1, Math.ceil(n / 2));
-  return agg.firstIndex + order[k - 1]!;
+  const median = quantileSorted(sortedCopy(c), 0.5);
+  for (let i = 0; i < n; i++) if (c[i] === median) return agg.firstIndex + i;
+  return agg.firstIndex; // unreachable: the median is one of the values
 }
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : String(round4(x)));

@@ -45,6 +45,8 @@ export interface Prepared {
   readonly lotPallets: Float64Array;
   readonly lotCount: Float64Array;
   readonly lotRelease: Float64Array;
+  /** fitsLot[k * nLots + lot] = 1 when aircraft type k can carry the lot's category. */
+  readonly fitsLot: Uint8Array;
   // ---- per-site constants
   /** Closure team actually held back: min(closureTeam, personnel). */
   readonly closureInit: Float64Array;
@@ -201,6 +203,10 @@ function build(scn: ResolvedScenario): Prepared {
   const lotPallets = Float64Array.from(scn.cargo, (l) => l.pallets);
   const lotCount = Float64Array.from(scn.cargo, (l) => l.count);
   const lotRelease = Float64Array.from(scn.cargo, (l) => l.releaseHours);
+  const fitsLot = new Uint8Array(nTypes * nLots);
+  for (let k = 0; k < nTypes; k++) {
+    for (let i = 0; i < nLots; i++) fitsLot[k * nLots + i] = scn.aircraftTypes[k]!.fits[lotCategory[i]!] === true ? 1 : 0;
+  }
   const closureInit = Float64Array.from(scn.sites, (x) => Math.min(x.closureTeam, x.personnel));
   const paxNC = Float64Array.from(scn.sites, (x, i) => x.personnel - closureInit[i]!);
   const canServe = new Uint8Array(nSites * nTypes);
@@ -238,7 +244,7 @@ function build(scn: ResolvedScenario): Prepared {
     }
   }
   return {
-    lotSite, lotTons, lotPallets, lotCount, lotRelease, closureInit, paxNC, canServe,
+    fitsLot, lotSite, lotTons, lotPallets, lotCount, lotRelease, closureInit, paxNC, canServe,
     lfPlan, restPlan, legPlan, groundPlan, outPlan,
     nSites, nTypes, nDest, nLots, lotOrder, packOrder, packCumBefore, lotCategory,
     upstream: upstreamSets.map((u) => Int32Array.from(u)),

@@ -183,6 +183,11 @@ export interface ReplicationInternals {
   readonly endTime: number;
 }
 
+function clearDelays(ac: Aircraft): void {
+  const d = ac.delays;
+  for (let c = 0; c < d.length; c++) d[c] = 0;
+}
+
 /** Arena bytes used by the last replication of each scenario (sizes the next one's first chunk). */
 const arenaHint = new WeakMap<Prepared, number>();
 
@@ -600,7 +605,9 @@ export class Replication {
 
   private taskedAt(type: ResolvedAircraftType, t: number): number {
     let n = 0;
-    for (const st of type.tasked) {
+    const steps = type.tasked;
+    for (let i = 0; i < steps.length; i++) {
+      const st = steps[i]!;
       if (st.atHours <= t + EPS) n = st.value;
       else break;
     }
@@ -746,14 +753,14 @@ export class Replication {
   }
 
   /** Ready cargo tons at s that fit the type. */
-  private readyTons(s: number, type: ResolvedAircraftType, now: number): number {
+  private readyTons(s: number, k: number, now: number): number {
     let tons = 0;
-    const fits = type.fits;
+    const fits = this.p.fitsLot;
+    const fb = k * this.p.nLots;
     const order = this.p.lotOrder[s]!;
-    const cat = this.p.lotCategory;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
-      if (!fits[cat[lot]!]) continue;
+      if (fits[fb + lot] === 0) continue;
       const n = this.lotAvailable(s, lot, now);
       if (n > 0) tons += n * this.p.lotTons[lot]!;
     }
@@ -788,7 +795,7 @@ export class Replication {
       let acc = 0;
       for (let s = 0; s < nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
-        const uTons = this.readyTons(s, type, now) - this.claimTons[s]!;
+        const uTons = this.readyTons(s, ac.type, now) - this.claimTons[s]!;
         const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
         if (uTons <= 1e-9 && uPax <= 0) {
           if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) {
@@ -1147,12 +1154,13 @@ export class Replication {
     let tons = 0;
     let pallets = 0;
     const nL = this.p.nLots;
-    const fits = type.fits;
+    const fits = this.p.fitsLot;
+    const fb = ac.type * nL;
     const order = this.p.lotOrder[s]!;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
       if (wLeft <= 1e-9) break;
-      if (!fits[this.p.lotCategory[lot]!]) continue;
+      if (fits[fb + lot] === 0) continue;
       const avail = this.lotAvailable(s, lot, now);
       if (avail <= 0) continue;
       const L = this.scn.cargo[lot]!;
@@ -1239,7 +1247,7 @@ export class Replication {
       ac.site = -1;
       ac.stage = 0;
       this.setBusy(ac, false);
-      ac.delays.fill(0);
+      clearDelays(ac);
       this.cycleStart(ac);
       return;
     }
@@ -1393,7 +1401,7 @@ export class Replication {
     ac.node = ac.spec.homeNode;
     ac.lastLanding = this.sim.now;
     this.setBusy(ac, false);
-    ac.delays.fill(0);
+    clearDelays(ac);
     if (this.tr !== null) {
       this.trace(ac, -1, 'home', '');
       this.setPhase(ac, -1);

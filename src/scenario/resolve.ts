@@ -260,7 +260,7 @@ class Resolver {
       clearance: this.clearance(),
       departureDelay: f.departureDelay === undefined ? null : this.spec(f.departureDelay, 'duration', ['departureDelay'], ZERO),
       disruptions: this.disruptions(),
-      dispatch: { policy: f.dispatch?.policy ?? 'priority' },
+      dispatch: { policy: f.dispatch?.policy ?? 'priority', minimumLoad: f.dispatch?.minimumLoad ?? 0 },
       milestones: this.milestones(),
       sensitivity: this.sensitivity(),
     };

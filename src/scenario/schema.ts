@@ -407,7 +407,11 @@ export const scenarioSchema = z
       .strictObject({
         policy: z
           .enum(DISPATCH_POLICIES, { error: (iss) => (iss.input === undefined ? msg.missing(`a policy (${DISPATCH_POLICIES.join(', ')})`) : msg.unknownChoice(iss.input, DISPATCH_POLICIES)) })
-          .describe('Which site the next aircraft serves: priority (site priority order), largest-backlog, proportional (to backlog).'),
+          .optional()
+          .describe('Which site the next aircraft serves: priority (site priority order), largest-backlog, proportional (to backlog). Default priority.'),
+        minimumLoad: fraction()
+          .optional()
+          .describe('Minimum worthwhile load of a strategic sortie (a fraction from 0 to 1) of the aircraft type\'s planning payload x its most likely load factor, passengers counted at 0.15 short tons each. An aircraft waits at home (counted as cargo-not-ready) until that much unclaimed cargo and people are ready at a site; waived when less than that is left there, so the last loads and the closure team always go. Shuttles are not held. Default 0: fly with whatever is ready.'),
       })
       .optional()
       .describe('Dispatch policy (default priority).'),

@@ -20,7 +20,7 @@ import type { ResolvedScenario } from '../scenario/resolved.js';
 import { ExactSum } from '../stats/exact-sum.js';
 import { FixedSum } from '../stats/fixed-sum.js';
 import { Histogram, type HistogramState } from '../stats/histogram.js';
-import type { BatchShape } from './batch.js';
+import { dailyOffsets, unpackScalars, type BatchShape, type PackedBatch, type ScalarRecord } from './batch.js';
 import { GrowableF64, base64ToF64, f64ToBase64 } from './growable.js';
 import { boundsOf, shapeOf } from './shape.js';
 
@@ -59,9 +59,9 @@ export class Aggregator {
   /** Replications folded so far (firstIndex .. firstIndex + n - 1). */
   n = 0;
   /** Called for each result in replication order as it is folded (e.g. to stream replications.csv). */
-  onOrdered: ((r: ReplicationResult) => void) | null = null;
+  onOrdered: ((r: ScalarRecord) => void) | null = null;
 
-  private readonly pending = new Map<number, ReplicationResult>();
+  private readonly pending = new Map<number, ScalarRecord>();
   readonly completion: GrowableF64;
   readonly siteCompletion: GrowableF64[];
   readonly lostHours: ExactSum[];
@@ -141,11 +141,32 @@ export class Aggregator {
     return this.pending.size;
   }
 
-  /** Accept a result in any order; it is folded when every earlier replication has been. */
-  consume(r: ReplicationResult): void {
-    if (r.index < this.nextIndex || this.pending.has(r.index)) {
-      throw new Error(`Aggregator: replication ${r.index} received twice`);
+  private checkNew(index: number): void {
+    if (index < this.nextIndex || this.pending.has(index)) {
+      throw new Error(`Aggregator: replication ${index} received twice`);
     }
+  }
+
+  /** Accept a result in any order; its scalars are folded when every earlier replication's have been. */
+  consume(r: ReplicationResult): void {
+    this.checkNew(r.index);
+    if (r.days !== this.shape.days) throw new Error(`Aggregator: replication ${r.index} has ${r.days} days, expected ${this.shape.days}`);
+    this.addDailyRow(r);
+    this.enqueue(r);
+  }
+
+  /** Accept a packed batch in any order: its daily series are reduced now, its scalars in replication order. */
+  consumeBatch(b: PackedBatch): void {
+    const sh = this.shape;
+    if (b.shape.days !== sh.days || b.shape.sites !== sh.sites || b.shape.types !== sh.types || b.shape.causes !== sh.causes || b.shape.milestones !== sh.milestones) {
+      throw new Error('Aggregator: batch shape does not match the scenario');
+    }
+    for (let j = 0; j < b.count; j++) this.checkNew(b.firstIndex + j);
+    this.addDailyColumns(b);
+    for (const r of unpackScalars(b)) this.enqueue(r);
+  }
+
+  private enqueue(r: ScalarRecord): void {
     if (r.index !== this.nextIndex) {
       this.pending.set(r.index, r);
       return;
@@ -157,26 +178,9 @@ export class Aggregator {
     }
   }
 
-  private fold(r: ReplicationResult): void {
-    const { sites: S, types: T, causes: C, milestones: M, days: D } = this.shape;
-    if (r.days !== D) throw new Error(`Aggregator: replication ${r.index} has ${r.days} days, expected ${D}`);
-    this.completion.push(r.completionHours ?? Infinity);
-    for (let s = 0; s < S; s++) {
-      this.siteCompletion[s]!.push(r.siteCompletionHours[s] ?? Infinity);
-      this.remainingShortTons[s]!.add(r.remainingShortTonsAtDeadline[s]!);
-      this.remainingPersonnel[s]!.add(r.remainingPersonnelAtDeadline[s]!);
-      this.leftBehind[s]!.add(r.leftBehindShortTons[s]!);
-      this.movedShortTons[s]!.add(r.movedShortTons[s]!);
-      this.movedPersonnel[s]!.add(r.movedPersonnel[s]!);
-      this.parkingUtilisation[s]!.add(r.parkingUtilisation[s]!);
-    }
-    for (let t = 0; t < T; t++) this.sorties[t]!.add(r.sortiesByType[t]!);
-    for (let c = 0; c < C; c++) this.lostHours[c]!.add(r.lostHours[c]!);
-    this.binding[r.bindingCause >= 0 && r.bindingCause < C ? r.bindingCause : C]! += 1;
-    for (let m = 0; m < M; m++) if (r.milestones[m]) this.milestonesMet[m]! += 1;
-    for (const k in r.sortiesByRoute) this.routes.set(k, (this.routes.get(k) ?? 0) + r.sortiesByRoute[k]!);
-    this.aircraftUtilisation.add(r.aircraftUtilisation);
-    this.events += r.events;
+  /** The daily series go into integer-count histograms and FixedSums: the order does not matter. */
+  private addDailyRow(r: ReplicationResult): void {
+    const { sites: S, days: D } = this.shape;
     const st = r.dailyRemainingShortTons;
     const pp = r.dailyRemainingPersonnel;
     const pk = r.dailyParkingOccupied;
@@ -201,6 +205,64 @@ export class Aggregator {
       this.dailyAvailable[d]!.push(r.dailyAircraftAvailable[d]!);
       this.dailyAvailableSum[d]!.add(r.dailyAircraftAvailable[d]!);
     }
+  }
+
+  /** addDailyRow for every replication of a batch, one histogram at a time (column-major data: cache-friendly). */
+  private addDailyColumns(b: PackedBatch): void {
+    const { sites: S, days: D } = this.shape;
+    const n = b.count;
+    const x = b.daily;
+    const off = dailyOffsets(this.shape);
+    const tons = new Float64Array(n);
+    const people = new Float64Array(n);
+    const column = (q: number, h: Histogram, sum: FixedSum | null, acc: Float64Array | null): void => {
+      const base = q * n;
+      for (let j = 0; j < n; j++) {
+        const v = x[base + j]!;
+        h.push(v);
+        if (sum !== null) sum.add(v);
+        if (acc !== null) acc[j] = acc[j]! + v;
+      }
+    };
+    for (let d = 0; d < D; d++) {
+      tons.fill(0);
+      people.fill(0);
+      for (let s = 0; s < S; s++) {
+        const i = d * S + s;
+        column(off.shortTons + i, this.dailyShortTons[i]!, null, tons);
+        column(off.personnel + i, this.dailyPersonnel[i]!, null, people);
+        column(off.parking + i, this.dailyParking[i]!, this.dailyParkingSum[i]!, null);
+      }
+      const hT = this.dailyShortTonsAll[d]!;
+      const hP = this.dailyPersonnelAll[d]!;
+      for (let j = 0; j < n; j++) {
+        hT.push(tons[j]!);
+        hP.push(people[j]!);
+      }
+      column(off.busy + d, this.dailyBusy[d]!, this.dailyBusySum[d]!, null);
+      column(off.available + d, this.dailyAvailable[d]!, this.dailyAvailableSum[d]!, null);
+    }
+  }
+
+  private fold(r: ScalarRecord): void {
+    const { sites: S, types: T, causes: C, milestones: M } = this.shape;
+    this.completion.push(r.completionHours ?? Infinity);
+    for (let s = 0; s < S; s++) {
+      this.siteCompletion[s]!.push(r.siteCompletionHours[s] ?? Infinity);
+      this.remainingShortTons[s]!.add(r.remainingShortTonsAtDeadline[s]!);
+      this.remainingPersonnel[s]!.add(r.remainingPersonnelAtDeadline[s]!);
+      this.leftBehind[s]!.add(r.leftBehindShortTons[s]!);
+      this.movedShortTons[s]!.add(r.movedShortTons[s]!);
+      this.movedPersonnel[s]!.add(r.movedPersonnel[s]!);
+      this.parkingUtilisation[s]!.add(r.parkingUtilisation[s]!);
+    }
+    for (let t = 0; t < T; t++) this.sorties[t]!.add(r.sortiesByType[t]!);
+    for (let c = 0; c < C; c++) this.lostHours[c]!.add(r.lostHours[c]!);
+    this.binding[r.bindingCause >= 0 && r.bindingCause < C ? r.bindingCause : C]! += 1;
+    for (let m = 0; m < M; m++) if (r.milestones[m]) this.milestonesMet[m]! += 1;
+    for (const k in r.sortiesByRoute) this.routes.set(k, (this.routes.get(k) ?? 0) + r.sortiesByRoute[k]!);
+    this.aircraftUtilisation.add(r.aircraftUtilisation);
+    this.events += r.events;
     this.n += 1;
     this.onOrdered?.(r);
   }

@@ -1,16 +1,17 @@
 /**
- * A batch of ReplicationResults packed into one Float64Array (plus the route keys), so a
- * worker can transfer it to the runner without copying: one buffer per batch, no
- * per-replication structured cloning. `unpackBatch` gives ReplicationResults back whose
- * typed arrays are views into that buffer.
+ * A batch of ReplicationResults packed into two Float64Arrays (plus the route keys), so a
+ * worker can transfer it to the runner without copying.
  *
- * Layout of replication j (stride numbers from j * stride):
- *   completion, siteCompletion[S], sortiesByType[T], lostHours[C], bindingCause,
- *   remainingShortTons[S], remainingPersonnel[S], leftBehind[S], movedShortTons[S],
- *   movedPersonnel[S], aircraftUtilisation, parkingUtilisation[S], milestones[M], events,
- *   dailyRemainingShortTons[D*S], dailyRemainingPersonnel[D*S], dailyAircraftBusy[D],
- *   dailyAircraftAvailable[D], dailyParkingOccupied[D*S]
- * null completion times are stored as NaN.
+ * - `data`: per-replication scalars, row-major, replication j at j * scalarStride:
+ *     completion, siteCompletion[S], sortiesByType[T], lostHours[C], bindingCause,
+ *     remainingShortTons[S], remainingPersonnel[S], leftBehind[S], movedShortTons[S],
+ *     movedPersonnel[S], aircraftUtilisation, parkingUtilisation[S], milestones[M], events
+ *   (null completion times are NaN).
+ * - `daily`: the daily series, COLUMN-major: series value q of replication j at q * count + j,
+ *   with q over dailyRemainingShortTons[D*S], dailyRemainingPersonnel[D*S],
+ *   dailyAircraftBusy[D], dailyAircraftAvailable[D], dailyParkingOccupied[D*S] (see
+ *   DAILY_OFFSETS). The runner folds the daily part of a whole batch histogram by histogram
+ *   (order-independent, cache-friendly) and only the scalars in replication order.
  */
 import type { ReplicationResult } from '../model/result.js';
 
@@ -22,19 +23,30 @@ export interface BatchShape {
   readonly days: number;
 }
 
+/** A replication's record without its daily series: what is folded in replication order. */
+export type ScalarRecord = Omit<ReplicationResult,
+  'dailyRemainingShortTons' | 'dailyRemainingPersonnel' | 'dailyAircraftBusy' | 'dailyAircraftAvailable' | 'dailyParkingOccupied'>;
+
 export interface PackedBatch {
   readonly shape: BatchShape;
   readonly firstIndex: number;
   readonly count: number;
   readonly data: Float64Array;
+  readonly daily: Float64Array;
   readonly routes: readonly string[];
   /** count x routes.length sortie counts. */
   readonly routeCounts: Float64Array;
 }
 
-export function strideOf(s: BatchShape): number {
-  const { sites: S, types: T, causes: C, milestones: M, days: D } = s;
-  return 1 + S + T + C + 1 + 5 * S + 1 + S + M + 1 + 3 * D * S + 2 * D;
+export function scalarStride(s: BatchShape): number {
+  const { sites: S, types: T, causes: C, milestones: M } = s;
+  return 1 + S + T + C + 1 + 5 * S + 1 + S + M + 1;
+}
+
+/** Start of each daily series in the column index q. */
+export function dailyOffsets(s: BatchShape): { shortTons: number; personnel: number; busy: number; available: number; parking: number; total: number } {
+  const DS = s.days * s.sites;
+  return { shortTons: 0, personnel: DS, busy: 2 * DS, available: 2 * DS + s.days, parking: 2 * DS + 2 * s.days, total: 3 * DS + 2 * s.days };
 }
 
 function put(data: Float64Array, at: number, xs: ArrayLike<number | null>, n: number, what: string): number {
@@ -46,11 +58,18 @@ function put(data: Float64Array, at: number, xs: ArrayLike<number | null>, n: nu
   return at + n;
 }
 
+function putColumn(daily: Float64Array, q0: number, count: number, j: number, xs: ArrayLike<number>, n: number, what: string): void {
+  if (xs.length !== n) throw new Error(`packBatch: ${what} has ${xs.length} entries, expected ${n}`);
+  for (let i = 0; i < n; i++) daily[(q0 + i) * count + j] = xs[i]!;
+}
+
 /** Pack results (consecutive indexes from results[0].index) of one shape. */
 export function packBatch(results: readonly ReplicationResult[], shape: BatchShape): PackedBatch {
-  const stride = strideOf(shape);
+  const stride = scalarStride(shape);
+  const off = dailyOffsets(shape);
   const count = results.length;
   const data = new Float64Array(count * stride);
+  const daily = new Float64Array(count * off.total);
   const { sites: S, types: T, causes: C, milestones: M, days: D } = shape;
   const routeIndex = new Map<string, number>();
   for (const r of results) for (const k of Object.keys(r.sortiesByRoute)) if (!routeIndex.has(k)) routeIndex.set(k, routeIndex.size);
@@ -76,45 +95,45 @@ export function packBatch(results: readonly ReplicationResult[], shape: BatchSha
     at = put(data, at, r.parkingUtilisation, S, 'parkingUtilisation');
     at = put(data, at, r.milestones.map((m) => (m ? 1 : 0)), M, 'milestones');
     data[at++] = r.events;
-    at = put(data, at, r.dailyRemainingShortTons, D * S, 'dailyRemainingShortTons');
-    at = put(data, at, r.dailyRemainingPersonnel, D * S, 'dailyRemainingPersonnel');
-    at = put(data, at, r.dailyAircraftBusy, D, 'dailyAircraftBusy');
-    at = put(data, at, r.dailyAircraftAvailable, D, 'dailyAircraftAvailable');
-    put(data, at, r.dailyParkingOccupied, D * S, 'dailyParkingOccupied');
+    putColumn(daily, off.shortTons, count, j, r.dailyRemainingShortTons, D * S, 'dailyRemainingShortTons');
+    putColumn(daily, off.personnel, count, j, r.dailyRemainingPersonnel, D * S, 'dailyRemainingPersonnel');
+    putColumn(daily, off.busy, count, j, r.dailyAircraftBusy, D, 'dailyAircraftBusy');
+    putColumn(daily, off.available, count, j, r.dailyAircraftAvailable, D, 'dailyAircraftAvailable');
+    putColumn(daily, off.parking, count, j, r.dailyParkingOccupied, D * S, 'dailyParkingOccupied');
     const rowBase = j * routes.length;
     for (const [k, v] of Object.entries(r.sortiesByRoute)) routeCounts[rowBase + routeIndex.get(k)!] = v;
   }
-  return { shape, firstIndex, count, data, routes, routeCounts };
+  return { shape, firstIndex, count, data, daily, routes, routeCounts };
 }
 
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
-/** ReplicationResults whose arrays are views into the batch buffer. */
-export function unpackBatch(b: PackedBatch): ReplicationResult[] {
+/** The scalar records of a batch, in replication order. */
+export function unpackScalars(b: PackedBatch): ScalarRecord[] {
   const { sites: S, types: T, causes: C, milestones: M, days: D } = b.shape;
-  const stride = strideOf(b.shape);
+  const stride = scalarStride(b.shape);
   const d = b.data;
-  const out: ReplicationResult[] = [];
+  const out: ScalarRecord[] = [];
   for (let j = 0; j < b.count; j++) {
     let at = j * stride;
-    const take = (n: number): Float64Array => {
-      const v = d.subarray(at, at + n);
+    const take = (n: number): number[] => {
+      const v = Array.from(d.subarray(at, at + n));
       at += n;
       return v;
     };
     const completionHours = nullable(d[at++]!);
-    const siteCompletionHours = Array.from(take(S), nullable);
-    const sortiesByType = Array.from(take(T));
-    const lostHours = Array.from(take(C));
+    const siteCompletionHours = take(S).map(nullable);
+    const sortiesByType = take(T);
+    const lostHours = take(C);
     const bindingCause = d[at++]!;
-    const remainingShortTonsAtDeadline = Array.from(take(S));
-    const remainingPersonnelAtDeadline = Array.from(take(S));
-    const leftBehindShortTons = Array.from(take(S));
-    const movedShortTons = Array.from(take(S));
-    const movedPersonnel = Array.from(take(S));
+    const remainingShortTonsAtDeadline = take(S);
+    const remainingPersonnelAtDeadline = take(S);
+    const leftBehindShortTons = take(S);
+    const movedShortTons = take(S);
+    const movedPersonnel = take(S);
     const aircraftUtilisation = d[at++]!;
-    const parkingUtilisation = Array.from(take(S));
-    const milestones = Array.from(take(M), (x) => x === 1);
+    const parkingUtilisation = take(S);
+    const milestones = take(M).map((x) => x === 1);
     const events = d[at++]!;
     const sortiesByRoute: Record<string, number> = {};
     for (let k = 0; k < b.routes.length; k++) {
@@ -125,14 +144,27 @@ export function unpackBatch(b: PackedBatch): ReplicationResult[] {
       index: b.firstIndex + j,
       completionHours, siteCompletionHours, sortiesByType, sortiesByRoute, lostHours, bindingCause,
       remainingShortTonsAtDeadline, remainingPersonnelAtDeadline, leftBehindShortTons, movedShortTons, movedPersonnel,
-      days: D,
-      dailyRemainingShortTons: take(D * S),
-      dailyRemainingPersonnel: take(D * S),
-      dailyAircraftBusy: take(D),
-      dailyAircraftAvailable: take(D),
-      dailyParkingOccupied: take(D * S),
-      aircraftUtilisation, parkingUtilisation, milestones, events,
+      days: D, aircraftUtilisation, parkingUtilisation, milestones, events,
     });
   }
   return out;
+}
+
+/** Full ReplicationResults back (daily series gathered from the columns): for tests and tools. */
+export function unpackBatch(b: PackedBatch): ReplicationResult[] {
+  const off = dailyOffsets(b.shape);
+  const { sites: S, days: D } = b.shape;
+  const column = (q0: number, n: number, j: number): Float64Array => {
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) v[i] = b.daily[(q0 + i) * b.count + j]!;
+    return v;
+  };
+  return unpackScalars(b).map((r, j) => ({
+    ...r,
+    dailyRemainingShortTons: column(off.shortTons, D * S, j),
+    dailyRemainingPersonnel: column(off.personnel, D * S, j),
+    dailyAircraftBusy: column(off.busy, D, j),
+    dailyAircraftAvailable: column(off.available, D, j),
+    dailyParkingOccupied: column(off.parking, D * S, j),
+  }));
 }

@@ -1,5 +1,6 @@
 /** replications.csv: one row per replication, in replication order. */
-import { CAUSES, type ReplicationResult } from '../model/result.js';
+import { CAUSES } from '../model/result.js';
+import type { ScalarRecord } from './batch.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { isoAt } from './dates.js';
 
@@ -18,7 +19,7 @@ export function replicationsCsvHeader(s: ResolvedScenario): string {
   return cols.join(',') + '\n';
 }
 
-export function replicationsCsvRow(s: ResolvedScenario, r: ReplicationResult): string {
+export function replicationsCsvRow(s: ResolvedScenario, r: ScalarRecord): string {
   const c = r.completionHours;
   const cells = [String(r.index), isoAt(s, c) ?? '', opt(c), c !== null && c < s.deadlineHours ? '1' : '0'];
   for (const x of r.siteCompletionHours) cells.push(opt(x));

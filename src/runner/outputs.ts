@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createReadStream } from 'node:fs';
 import { createAtomicStream, writeFileAtomic, type AtomicStream } from '../io/atomic.js';
-import type { ReplicationResult } from '../model/result.js';
+import type { ScalarRecord } from './batch.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { Aggregator } from './aggregator.js';
 import { replicationsCsvHeader, replicationsCsvRow } from './csv.js';
@@ -32,7 +32,7 @@ export class ReplicationsCsv {
   }
 
   /** Hook for Aggregator.onOrdered. */
-  readonly row = (r: ReplicationResult): void => {
+  readonly row = (r: ScalarRecord): void => {
     this.chunk += replicationsCsvRow(this.scenario, r);
     if (this.chunk.length >= 1 << 16) this.flush();
   };

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ResolvedScenario } from '../scenario/resolved.js';
-import { unpackBatch, type PackedBatch } from './batch.js';
+import type { PackedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
 import type { WorkerData, WorkerTask } from './worker.js';
 
@@ -106,7 +106,7 @@ export async function runRange(exec: Executor, agg: Aggregator, start: number, e
     next += c;
     const p: Promise<void> = exec.run(s, c).then(
       (b) => {
-        if (failure === null) for (const r of unpackBatch(b)) agg.consume(r);
+        if (failure === null) agg.consumeBatch(b);
         inFlight.delete(p);
         opts.onProgress?.(agg.nextIndex - start);
       },

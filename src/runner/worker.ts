@@ -30,7 +30,7 @@ export default function task(t: WorkerTask): unknown {
   data ??= Piscina.workerData as WorkerData;
   const batch = runBatch(data.scenario, data.seed, t.start, t.count);
   const movable = {
-    [Piscina.transferableSymbol]: [batch.data.buffer, batch.routeCounts.buffer],
+    [Piscina.transferableSymbol]: [batch.data.buffer, batch.daily.buffer, batch.routeCounts.buffer],
     [Piscina.valueSymbol]: batch,
   };
   return Piscina.move(movable as unknown as Parameters<typeof Piscina.move>[0]);

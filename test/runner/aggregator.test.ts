@@ -66,6 +66,23 @@ describe('Aggregator', () => {
     expect(buildSummary(shuffledAgg, ctx)).toEqual(buildSummary(inOrder, ctx));
   });
 
+  it('packed batches in any order give the same state as single results in order', () => {
+    const scn = tinyScenario();
+    const shape = shapeOf(scn);
+    const results = Array.from({ length: 120 }, (_, i) => syntheticResult(i));
+    const single = new Aggregator(scn);
+    results.forEach((r) => single.consume(r));
+    const cuts = [0, 7, 30, 31, 80, 120];
+    const batches = cuts.slice(0, -1).map((a, k) => packBatch(results.slice(a, cuts[k + 1]), shape));
+    const batched = new Aggregator(scn);
+    const seen: number[] = [];
+    batched.onOrdered = (r) => seen.push(r.index);
+    for (const b of shuffled(batches, 99)) batched.consumeBatch(b);
+    expect(seen).toEqual(results.map((r) => r.index));
+    expect(JSON.stringify(batched.toState())).toBe(JSON.stringify(single.toState()));
+    expect(() => batched.consumeBatch(batches[1]!)).toThrow(/twice/);
+  });
+
   it('holds back results until the gap before them is filled', () => {
     const agg = new Aggregator(tinyScenario());
     agg.consume(syntheticResult(2));

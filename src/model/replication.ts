@@ -30,6 +30,18 @@
  *      'proportional' (random, weights = remaining backlog; plan run: largest backlog).
  *      No eligible site: the aircraft waits at home; the wait is 'cargo-not-ready' when
  *      some work it could carry is not yet released/packed, otherwise it is surplus (no loss).
+      Minimum load (dispatch.minimumLoad = f, strategic types only, 0 = off): a site is
+      eligible only when its unclaimed ready work would fill at least f of the sortie in
+      one dimension: weight (cargo tons that fit + PAX_SHORT_TONS per passenger, seats
+      capped) against planning payload x PLAN load factor, or pallet positions (claims are
+      in tons, so unclaimed positions are taken pro rata), or seats. Any one dimension is
+      enough: retrograde loads are cube-limited, so a ramp full of vehicles may weigh little,
+      and a full passenger load weighs only seats x 0.15 st. Waived when what is left at the
+      site for this type (ready or not, unclaimed, closure team excluded) is below f in every
+      dimension and no cargo can still come from upstream shuttle sites: the last loads, and
+      then the closure team, always go (with what is ready). A held aircraft waits at home
+      as 'cargo-not-ready' and looks again at the next item readiness (packing counts the
+      next item even of a lot already partly ready), load or shuttle deposit.
  *   3. clearance (strategic only): each sortie's clearance is requested when the previous
  *      sortie is dispatched (the first when the aircraft starts); the aircraft waits only
  *      for the remainder. A denial re-requests after reRequestDelay with a new lead time;
@@ -263,6 +275,9 @@ export class Replication {
   private readonly clearLead: Sampler[];
   private readonly clearReReq: Sampler[];
   private readonly destCount: Float64Array; // plan-run deficit choice [site * nDest + d]
+  /** Minimum worthwhile load per type, short tons (0 = none; shuttles never have one). */
+  private readonly minLoadTons: Float64Array;
+  private readonly minLoad: number;
 
   // accounting
   readonly lostHours: Float64Array;
@@ -382,6 +397,12 @@ export class Replication {
     this.catIn = ar.f64(nS * 4);
     this.catOut = ar.f64(nS * 4);
     this.destCount = ar.f64(nS * p.nDest);
+    this.minLoadTons = ar.f64(nT);
+    const minLoad = (this.minLoad = scn.dispatch.minimumLoad ?? 0);
+    for (let k = 0; k < nT; k++) {
+      const t = scn.aircraftTypes[k]!;
+      this.minLoadTons[k] = t.shuttle === null ? minLoad * t.planningPayload * p.lfPlan[k]! : 0;
+    }
 
     // cargo and people
     for (let s = 0; s < nS; s++) {
@@ -690,8 +711,12 @@ export class Replication {
     return Math.max(0, readyItems - loaded);
   }
 
-  /** Next time something not ready at site s becomes ready (Infinity if never). */
-  private nextReady(s: number, now: number): number {
+  /**
+   * Next time something not ready at site s becomes ready (Infinity if never). By default a
+   * lot that has items ready now is skipped (it is work already); `more` (used while an
+   * aircraft is held for a minimum load) also counts the next item of such a lot.
+   */
+  private nextReady(s: number, now: number, more = false): number {
     let best = Infinity;
     const nL = this.p.nLots;
     const rate = this.packRate[s]!;
@@ -706,7 +731,7 @@ export class Replication {
       if (rate === Infinity || rate <= 0) continue;
       const loaded = L.count - left;
       const packedItems = Math.max(0, Math.floor((rate * now - this.p.packCumBefore[lot]!) / L.shortTons + 1e-9));
-      if (packedItems - loaded > 0 || packedItems >= L.count) continue;
+      if ((!more && packedItems - loaded > 0) || packedItems >= L.count) continue;
       best = Math.min(best, (this.p.packCumBefore[lot]! + (packedItems + 1) * L.shortTons) / rate);
     }
     const pr = this.paxRate[s]!;
@@ -752,18 +777,33 @@ export class Replication {
     return n;
   }
 
-  /** Ready cargo tons at s that fit the type. */
+  /** Set by readyTons: cargo tons at s that fit the type and are not yet loaded, ready or not. */
+  private fitLeftTons = 0;
+  private fitLeftPal = 0;
+  /** Set by readyTons: its result and the pallet positions of that ready cargo. */
+  private readyTonsLast = 0;
+  private readyPalLast = 0;
+
+  /** Ready cargo tons at s that fit type k (also sets fitLeftTons). */
   private readyTons(s: number, k: number, now: number): number {
     let tons = 0;
+    let left = 0, leftPal = 0, pal = 0;
     const fits = this.p.fitsLot;
     const fb = k * this.p.nLots;
     const order = this.p.lotOrder[s]!;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
       if (fits[fb + lot] === 0) continue;
+      const b = this.backlog[s * this.p.nLots + lot]!;
+      left += b * this.p.lotTons[lot]!;
+      leftPal += b * this.p.lotPallets[lot]!;
       const n = this.lotAvailable(s, lot, now);
-      if (n > 0) tons += n * this.p.lotTons[lot]!;
+      if (n > 0) { tons += n * this.p.lotTons[lot]!; pal += n * this.p.lotPallets[lot]!; }
     }
+    this.fitLeftTons = left;
+    this.fitLeftPal = leftPal;
+    this.readyTonsLast = tons;
+    this.readyPalLast = pal;
     return tons;
   }
 
@@ -790,6 +830,8 @@ export class Replication {
     let pick = -1;
     const propU = policy === 'proportional' && !this.plan ? this.u.dispatch() : -1;
     const nS = this.nS;
+    const minTons = this.minLoadTons[ac.type]!;
+    let held = false;
     // proportional needs two passes: weights, then the pick
     for (let pass = 0; pass < (propU >= 0 ? 2 : 1); pass++) {
       let acc = 0;
@@ -801,6 +843,12 @@ export class Replication {
           if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) {
             if (this.nextReady(s, now) < Infinity) notReady = true;
           }
+          continue;
+        }
+        if (minTons > 0 && !this.worthFlying(ac, s, uTons, uPax, minTons)) {
+          // held for a worthwhile load: woken by the next readiness, load or deposit
+          notReady = true;
+          held = true;
           continue;
         }
         const backlogW = this.backlogTons[s]! + PAX_SHORT_TONS * this.paxBacklog(s);
@@ -818,7 +866,7 @@ export class Replication {
     }
     if (pick >= 0) best = pick;
     if (best < 0) {
-      this.goIdle(ac, notReady);
+      this.goIdle(ac, notReady, held);
       return;
     }
     // clearance (strategic only)
@@ -865,13 +913,41 @@ export class Replication {
     this.sim.schedule(leg, this.fArriveSite, ac);
   }
 
-  private goIdle(ac: Aircraft, notReady: boolean): void {
+  /**
+   * Minimum load (strategic sorties only; see the decisions at the top): is the unclaimed
+   * ready work at s (cargo tons that fit + passengers at PAX_SHORT_TONS, within the seats)
+   * at least `minTons`? Waived when what is left at s for this type (ready or not,
+   * unclaimed, closure team excluded) is below the minimum and nothing more can come from
+   * upstream shuttle sites: the last loads, and then the closure team, always go.
+   */
+  private worthFlying(ac: Aircraft, s: number, uTons: number, uPax: number, minTons: number): boolean {
+    const type = ac.spec;
+    const f = this.minLoad;
+    const seats = type.seats;
+    const tons = Math.max(0, uTons);
+    const pax = Math.min(Math.max(0, uPax), seats);
+    // unclaimed positions: claims are in tons, so positions are taken pro rata
+    const pal = this.readyTonsLast > 0 ? (this.readyPalLast * tons) / this.readyTonsLast : 0;
+    if (tons + PAX_SHORT_TONS * pax >= minTons - 1e-9) return true;
+    if (seats > 0 && pax >= f * seats - 1e-9) return true;
+    if (type.pallets > 0 && pal >= f * type.pallets - 1e-9) return true;
+    // waiver: what is left here (ready or not, unclaimed, closure team excluded) is below the minimum in every dimension
+    const leftPax = seats > 0 ? Math.max(0, this.p.paxNC[s]! - this.loadedOwnNC[s]! + this.paxIn[s]! - this.claimPax[s]!) : 0;
+    const leftTons = Math.max(0, this.fitLeftTons - this.claimTons[s]!);
+    const leftPal = this.fitLeftTons > 0 ? (this.fitLeftPal * leftTons) / this.fitLeftTons : 0;
+    if (leftTons + PAX_SHORT_TONS * leftPax >= minTons - 1e-9) return false;
+    if (seats > 0 && leftPax >= f * seats - 1e-9) return false;
+    if (type.pallets > 0 && leftPal >= f * type.pallets - 1e-9) return false;
+    return this.upstreamDone(s);
+  }
+
+  private goIdle(ac: Aircraft, notReady: boolean, held: boolean): void {
     this.beginWait(ac, notReady ? C_CARGO : -1);
-    if (this.tr !== null) this.trace(ac, -1, 'idle', notReady ? 'cargo not ready' : 'no unclaimed work');
+    if (this.tr !== null) this.trace(ac, -1, 'idle', held ? 'below minimum load' : notReady ? 'cargo not ready' : 'no unclaimed work');
     this.idle.push(ac);
     if (notReady) {
       let next = Infinity;
-      for (let s = 0; s < this.nS; s++) if (!this.siteDone[s]) next = Math.min(next, this.nextReady(s, this.sim.now));
+      for (let s = 0; s < this.nS; s++) if (!this.siteDone[s]) next = Math.min(next, this.nextReady(s, this.sim.now, held));
       if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
       if (next < this.recheckAt && next < this.scn.horizonHours) {
         this.recheckAt = next;

@@ -1,0 +1,106 @@
+/**
+ * dispatch.minimumLoad: a strategic aircraft waits at home until a worthwhile load is ready
+ * (a fraction of planning payload x plan load factor, of pallet positions or of seats),
+ * waived when less than that is left at the site. Base: the one-aircraft lift of
+ * fixtures.ts (payload 20 st, 15 h cycle), with cargo packed slowly so that ready cargo,
+ * not the aircraft, sets the pace.
+ */
+import { describe, expect, it } from 'vitest';
+import { CAUSE_INDEX, inspectReplication, simulate } from '../../src/model/index.js';
+import type { Tracer } from '../../src/model/index.js';
+import type { ResolvedScenario } from '../../src/scenario/resolved.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { aircraft, k, lot, scenario, site } from './fixtures.js';
+
+/** Strategic load tons of every sortie of one replication, in order. */
+function loads(scn: ResolvedScenario): number[] {
+  const out: number[] = [];
+  const tracer: Tracer = {
+    event: () => undefined,
+    phase: () => undefined,
+    load: (_t, _ac, _site, _type, tons, _pallets, pax) => { out.push(tons + 0.15 * pax); },
+  };
+  inspectReplication(scn, 5, 0, tracer);
+  return out;
+}
+
+// 100 st in 50 items of 2 st, packed at 12 st/day (0.5 st/h): about 7.5 st become ready per 15 h cycle
+const slow = (minimumLoad?: number): ResolvedScenario =>
+  scenario(
+    { sites: [site({ packingRate: k(12) })], cargo: [lot({ shortTons: 2, count: 50 })] },
+    { dispatch: minimumLoad === undefined ? { policy: 'priority' } : { policy: 'priority', minimumLoad } },
+  );
+
+describe('dispatch.minimumLoad', () => {
+  it('is off by default: no field and 0 give identical results, and resolve() fills 0', async () => {
+    expect(simulate(slow(), 5, 0)).toEqual(simulate(slow(0), 5, 0));
+    const r = await loadScenario('scenarios/examples/one-site.yaml');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.scenario.dispatch.minimumLoad).toBe(0);
+  });
+
+  it('0.8 of a 20 st payload: fewer sorties, each at least 16 st while 16 st are left, all cargo still moved', () => {
+    const off = simulate(slow(0), 5, 0);
+    const on = simulate(slow(0.8), 5, 0);
+    const lOff = loads(slow(0));
+    const lOn = loads(slow(0.8));
+    expect(off.movedShortTons).toEqual([100]);
+    expect(on.movedShortTons).toEqual([100]);
+    expect(on.sortiesByType[0]!).toBeLessThan(off.sortiesByType[0]!);
+    // 100 st in loads of >= 16 st (2 st items): at most ceil(100 / 16) = 7 sorties
+    expect(on.sortiesByType[0]!).toBeLessThanOrEqual(7);
+    expect(lOn.length).toBe(on.sortiesByType[0]);
+    // every load dispatched while at least 16 st were left is at least 16 st (the waiver covers the rest)
+    let before = 0;
+    for (const w of lOn) {
+      if (100 - before >= 16) expect(w).toBeGreaterThanOrEqual(16 - 1e-9);
+      before += w;
+    }
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(lOn)).toBeGreaterThan(mean(lOff));
+    // the wait is counted as cargo-not-ready
+    expect(on.lostHours[CAUSE_INDEX['cargo-not-ready']]!).toBeGreaterThan(off.lostHours[CAUSE_INDEX['cargo-not-ready']]!);
+  });
+
+  it('waived when the whole remaining backlog is below the minimum: a 5 st site with its closure team clears in one sortie', () => {
+    const scn = scenario(
+      {
+        sites: [site({ personnel: 3, closureTeam: 3 })],
+        types: [aircraft({ seats: 10 })],
+        cargo: [lot({ shortTons: 1, count: 5 })],
+      },
+      { dispatch: { policy: 'priority', minimumLoad: 0.8 } },
+    );
+    const r = simulate(scn, 5, 0);
+    expect(r.completionHours).toBeCloseTo(5 + 3, 9); // leg 5 h + ground 3 h, no wait
+    expect(r.sortiesByType).toEqual([1]);
+    expect(r.movedShortTons).toEqual([5]);
+    expect(r.movedPersonnel).toEqual([3]);
+  });
+
+  it('a passenger load counts by seats: 300 people, 100 seats (15 st < 16 st) still fly once 80 are released', () => {
+    const scn = scenario(
+      {
+        sites: [site({ personnel: 300, personnelReleaseRate: k(240) })], // 10 per hour
+        types: [aircraft({ seats: 100 })],
+        cargo: [],
+      },
+      { dispatch: { policy: 'priority', minimumLoad: 0.8 } },
+    );
+    const r = simulate(scn, 5, 0);
+    expect(r.movedPersonnel).toEqual([300]);
+    expect(r.completionHours).not.toBeNull();
+    expect(r.sortiesByType).toEqual([3]);
+    expect(r.lostHours[CAUSE_INDEX['cargo-not-ready']]!).toBeGreaterThanOrEqual(8 - 1e-9); // the 80th person at 8 h
+  });
+
+  it('shuttles are never held: a 10 st shuttle load (below 0.9 x 15 st) still leaves Agadez at once', () => {
+    const sites = [site({ allowedTypes: [true, true], groundTime: [k(3), k(1)] }), site({ id: 'AB201', name: 'Agadez', allowedTypes: [false, true], groundTime: [null, k(1)] })];
+    const c130 = aircraft({ id: 'C-130', planningPayload: 15, homeNode: 1, shuttle: { from: 1, to: 0 } });
+    const c17 = aircraft({ homeNode: 2 });
+    const scn = scenario({ sites, types: [c17, c130], cargo: [lot({ id: 'ag', site: 1, count: 1 })], legHours: 5 }, { dispatch: { policy: 'priority', minimumLoad: 0.9 } });
+    const r = simulate(scn, 3, 0);
+    expect(r.siteCompletionHours[1]).toBeCloseTo(1, 9); // based at Agadez: ground 1 h, no hold
+    expect(r.movedShortTons).toEqual([10, 0]); // then the C-17 flies it out under the waiver
+  });
+});

@@ -23,6 +23,9 @@ import { performance } from 'node:perf_hooks';
 import { loadScenario } from '../src/scenario/index.js';
 import { simulate } from '../src/model/index.js';
 import { Aggregator, runMonteCarlo } from '../src/runner/index.js';
+import { packBatch, type PackedBatch } from '../src/runner/batch.js';
+import { shapeOf } from '../src/runner/shape.js';
+import { Worker } from 'node:worker_threads';
 import type { ReplicationResult } from '../src/model/result.js';
 import type { ResolvedScenario } from '../src/scenario/resolved.js';
 
@@ -66,6 +69,23 @@ function peakRss(replications: number): { seconds: number; maxRssBytes: number }
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssBytes: number };
 }
 
+const SPIN = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
+
+/** Time of `threads` copies of a CPU loop relative to one copy: how much parallel hardware is actually free. */
+async function parallelCapacity(threads: number): Promise<number> {
+  const once = async (k: number): Promise<number> => {
+    const t = performance.now();
+    await Promise.all(Array.from({ length: k }, () => new Promise<void>((resolve, reject) => {
+      const w = new Worker(SPIN, { eval: true });
+      w.once('message', () => void w.terminate().then(() => resolve()));
+      w.once('error', reject);
+    })));
+    return performance.now() - t;
+  };
+  const one = await once(1);
+  return (await once(threads)) / one;
+}
+
 async function main(): Promise<void> {
   const childReps = arg('child');
   if (childReps !== undefined) return child(Number(childReps));
@@ -87,12 +107,17 @@ async function main(): Promise<void> {
     results.push(r);
   }
   const simSeconds = (performance.now() - t0) / 1000;
+  const shape = shapeOf(scenario);
+  const batches: PackedBatch[] = [];
+  for (let i = 0; i < results.length; i += 100) batches.push(packBatch(results.slice(i, i + 100), shape));
   const agg = new Aggregator(scenario);
   t0 = performance.now();
-  for (const r of results) agg.consume(r);
+  for (const b of batches) agg.consumeBatch(b);
   const aggSeconds = (performance.now() - t0) / 1000;
   console.log(`  simulate (1 thread):        ${fmt(inModel / simSeconds)} replications/s, ${fmt(events / simSeconds)} events/s (${fmt(events / inModel)} events/replication)`);
-  console.log(`  ordered reduction:          ${fmt((aggSeconds / inModel) * 1e6, 1)} us/replication (${fmt((100 * aggSeconds) / simSeconds, 1)}% of simulate)`);
+  console.log(`  reduction in the parent:    ${fmt((aggSeconds / inModel) * 1e6, 1)} us/replication (${fmt((100 * aggSeconds) / simSeconds, 1)}% of simulate)`);
+  const spin = await parallelCapacity(cores);
+  console.log(`  machine check:              ${cores} threads running a fixed CPU loop each take ${fmt(spin, 2)}x the time of one (1.00 = the cores are free; more = other load)`);
 
   // 2. runner, 1 worker vs all
   const one = await runWith(scenario, reps, 1);

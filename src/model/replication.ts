@@ -788,22 +788,28 @@ export class Replication {
   private readyTons(s: number, k: number, now: number): number {
     let tons = 0;
     let left = 0, leftPal = 0, pal = 0;
+    const withLeft = this.minLoadTons[k]! > 0; // only the minimum-load check reads them
     const fits = this.p.fitsLot;
     const fb = k * this.p.nLots;
     const order = this.p.lotOrder[s]!;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
       if (fits[fb + lot] === 0) continue;
-      const b = this.backlog[s * this.p.nLots + lot]!;
-      left += b * this.p.lotTons[lot]!;
-      leftPal += b * this.p.lotPallets[lot]!;
       const n = this.lotAvailable(s, lot, now);
-      if (n > 0) { tons += n * this.p.lotTons[lot]!; pal += n * this.p.lotPallets[lot]!; }
+      if (n > 0) tons += n * this.p.lotTons[lot]!;
+      if (withLeft) {
+        const b = this.backlog[s * this.p.nLots + lot]!;
+        left += b * this.p.lotTons[lot]!;
+        leftPal += b * this.p.lotPallets[lot]!;
+        if (n > 0) pal += n * this.p.lotPallets[lot]!;
+      }
     }
-    this.fitLeftTons = left;
-    this.fitLeftPal = leftPal;
-    this.readyTonsLast = tons;
-    this.readyPalLast = pal;
+    if (withLeft) {
+      this.fitLeftTons = left;
+      this.fitLeftPal = leftPal;
+      this.readyTonsLast = tons;
+      this.readyPalLast = pal;
+    }
     return tons;
   }
 

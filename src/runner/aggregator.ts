@@ -217,12 +217,9 @@ export class Aggregator {
     const people = new Float64Array(n);
     const column = (q: number, h: Histogram, sum: FixedSum | null, acc: Float64Array | null): void => {
       const base = q * n;
-      for (let j = 0; j < n; j++) {
-        const v = x[base + j]!;
-        h.push(v);
-        if (sum !== null) sum.add(v);
-        if (acc !== null) acc[j] = acc[j]! + v;
-      }
+      h.pushAll(x, base, base + n);
+      if (sum !== null) sum.addAll(x, base, base + n);
+      if (acc !== null) for (let j = 0; j < n; j++) acc[j] = acc[j]! + x[base + j]!;
     };
     for (let d = 0; d < D; d++) {
       tons.fill(0);
@@ -233,12 +230,8 @@ export class Aggregator {
         column(off.personnel + i, this.dailyPersonnel[i]!, null, people);
         column(off.parking + i, this.dailyParking[i]!, this.dailyParkingSum[i]!, null);
       }
-      const hT = this.dailyShortTonsAll[d]!;
-      const hP = this.dailyPersonnelAll[d]!;
-      for (let j = 0; j < n; j++) {
-        hT.push(tons[j]!);
-        hP.push(people[j]!);
-      }
+      this.dailyShortTonsAll[d]!.pushAll(tons, 0, n);
+      this.dailyPersonnelAll[d]!.pushAll(people, 0, n);
       column(off.busy + d, this.dailyBusy[d]!, this.dailyBusySum[d]!, null);
       column(off.available + d, this.dailyAvailable[d]!, this.dailyAvailableSum[d]!, null);
     }

@@ -24,6 +24,20 @@ export class FixedSum {
     }
   }
 
+  /** add(xs[i]) for i in [from, to). */
+  addAll(xs: ArrayLike<number>, from: number, to: number): void {
+    let lo = this.lo;
+    for (let i = from; i < to; i++) {
+      lo += Math.round(xs[i]! * SCALE);
+      if (lo >= CARRY || lo <= -CARRY) {
+        const c = Math.trunc(lo / CARRY);
+        this.hi += c;
+        lo -= c * CARRY;
+      }
+    }
+    this.lo = lo;
+  }
+
   merge(other: FixedSum | readonly [number, number]): void {
     const [hi, lo] = other instanceof FixedSum ? [other.hi, other.lo] : other;
     this.hi += hi;

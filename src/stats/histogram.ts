@@ -64,6 +64,33 @@ export class Histogram {
     if (x > this.max) this.max = x;
   }
 
+  /** push(xs[i]) for i in [from, to), with the loop state in locals. */
+  pushAll(xs: ArrayLike<number>, from: number, to: number): void {
+    const counts = this.counts;
+    const lo = this.lo;
+    const hi = this.hi;
+    const inv = this.invStep;
+    const last = this.bins - 1;
+    let min = this.min;
+    let max = this.max;
+    for (let i = from; i < to; i++) {
+      const x = xs[i]!;
+      let k: number;
+      if (!(x > lo)) k = 0;
+      else if (x >= hi) k = last;
+      else {
+        k = Math.floor((x - lo) * inv + 0.5);
+        if (k > last) k = last;
+      }
+      counts[k] = counts[k]! + 1;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    this.n += to - from;
+    this.min = min;
+    this.max = max;
+  }
+
   merge(other: Histogram | HistogramState): void {
     if (other.lo !== this.lo || other.hi !== this.hi || other.bins !== this.bins) {
       throw new RangeError(`Histogram.merge: grids differ ([${other.lo}, ${other.hi}]/${other.bins} vs [${this.lo}, ${this.hi}]/${this.bins})`);

@@ -43,3 +43,14 @@ describe('Histogram', () => {
     expect(() => new Histogram(0, 1, 10).merge(new Histogram(0, 2, 10))).toThrow(RangeError);
   });
 });
+
+describe('Histogram.pushAll', () => {
+  it('equals pushing one by one', () => {
+    const xs = Float64Array.from({ length: 300 }, (_, i) => ((i * 37) % 101) * 1.7 - 5);
+    const a = new Histogram(0, 150, 97);
+    const b = new Histogram(0, 150, 97);
+    for (let i = 10; i < 290; i++) a.push(xs[i]!);
+    b.pushAll(xs, 10, 290);
+    expect(b.toJSON()).toEqual(a.toJSON());
+  });
+});

@@ -86,3 +86,14 @@ describe('FixedSum', () => {
     expect(s.value).toBe(1e11 + 250);
   });
 });
+
+describe('FixedSum.addAll', () => {
+  it('equals adding one by one', () => {
+    const xs = Float64Array.from({ length: 200 }, (_, i) => Math.sin(i) * 1e7);
+    const a = new FixedSum();
+    for (let i = 5; i < 195; i++) a.add(xs[i]!);
+    const b = new FixedSum();
+    b.addAll(xs, 5, 195);
+    expect(b.toJSON()).toEqual(a.toJSON());
+  });
+});

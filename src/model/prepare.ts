@@ -24,7 +24,10 @@ export interface Prepared {
   readonly lotCategory: Int32Array;
   /** Sites whose shuttles bring cargo to site s. */
   readonly upstream: readonly Int32Array[];
-  /** legSpec[type][from][to]: block time (hours) or null when the leg cannot be flown. */
+  /**
+   * legSpec[type][from][to]: block time (hours) or null when the leg cannot be flown:
+   * `scenario.blockTimes` when given (the loader always gives it), else `scenario.legs`.
+   */
   readonly legSpec: readonly (readonly (readonly (DistSpec | null)[])[])[];
   /** Month (0..11) of local day d, d = floor((startLocalHour + t) / 24). */
   readonly monthOfLocalDay: Int8Array;
@@ -76,16 +79,6 @@ export function prepare(scn: ResolvedScenario): Prepared {
     cache.set(scn, p);
   }
   return p;
-}
-
-const NM_PER_RADIAN = 3440.065;
-
-function greatCircleNm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * NM_PER_RADIAN * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 function build(scn: ResolvedScenario): Prepared {
@@ -150,22 +143,18 @@ function build(scn: ResolvedScenario): Prepared {
     all.sort(cmp);
     lotOrder.push(Int32Array.from(all));
   }
-  const nodeLat = (n: number): number | null => (n < nSites ? scn.sites[n]!.lat : scn.destinations[n - nSites]!.lat);
-  const nodeLon = (n: number): number | null => (n < nSites ? scn.sites[n]!.lon : scn.destinations[n - nSites]!.lon);
   const nNodes = nSites + nDest;
-  const legSpec = scn.aircraftTypes.map((type) => {
+  // Block times: the loader's `blockTimes` (type-specific leg, else the general leg, else
+  // great-circle / block speed + 0.5 h) is the one rule. Hand-built scenarios without it
+  // (test fixtures) give the general `legs` for every type and nothing is derived.
+  const bt = scn.blockTimes;
+  const legSpec = scn.aircraftTypes.map((_, k) => {
     const rows: (DistSpec | null)[][] = [];
     for (let a = 0; a < nNodes; a++) {
       const row: (DistSpec | null)[] = [];
       for (let b = 0; b < nNodes; b++) {
-        let spec: DistSpec | null = scn.legs[a]?.[b] ?? null;
+        let spec: DistSpec | null = bt === undefined ? scn.legs[a]?.[b] ?? null : bt[k]?.[a]?.[b] ?? null;
         if (a === b) spec = { dist: 'constant', value: 0 };
-        if (spec === null && type.blockSpeedKt !== null && type.blockSpeedKt > 0) {
-          const la = nodeLat(a), lo = nodeLon(a), lb = nodeLat(b), lob = nodeLon(b);
-          if (la !== null && lo !== null && lb !== null && lob !== null) {
-            spec = { dist: 'constant', value: greatCircleNm(la, lo, lb, lob) / type.blockSpeedKt };
-          }
-        }
         row.push(spec);
       }
       rows.push(row);

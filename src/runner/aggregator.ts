@@ -19,20 +19,11 @@ import type { ReplicationResult } from '../model/result.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { ExactSum } from '../stats/exact-sum.js';
 import { FixedSum } from '../stats/fixed-sum.js';
-import { Histogram, type HistogramState } from '../stats/histogram.js';
-import { dailyOffsets, unpackScalars, type BatchShape, type PackedBatch, type ScalarRecord } from './batch.js';
+import type { Histogram, HistogramState } from '../stats/histogram.js';
+import { binBatch, packedSource, scalarStride, unpackScalars, type BatchShape, type BinnedBatch, type PackedBatch, type ScalarBatch, type ScalarRecord } from './batch.js';
+import { DailyBinner, dailyCounts, dailyGrids, histogramOf } from './daily.js';
 import { GrowableF64, base64ToF64, f64ToBase64 } from './growable.js';
-import { boundsOf, shapeOf } from './shape.js';
-
-const TON_BINS = 1024;
-const UTIL_BINS = 512;
-/** Unit grid (exact) for head counts up to this many people, else TON_BINS points. */
-const MAX_UNIT_GRID = 4096;
-
-function personnelHistogram(max: number): Histogram {
-  const hi = Math.max(1, Math.ceil(max));
-  return hi < MAX_UNIT_GRID ? new Histogram(0, hi, hi + 1) : new Histogram(0, hi, TON_BINS);
-}
+import { shapeOf } from './shape.js';
 
 export interface AggregatorState {
   readonly version: 1;
@@ -58,10 +49,19 @@ export class Aggregator {
   readonly firstIndex: number;
   /** Replications folded so far (firstIndex .. firstIndex + n - 1). */
   n = 0;
-  /** Called for each result in replication order as it is folded (e.g. to stream replications.csv). */
+  /** Called for each result in replication order as it is folded (costs an unpacked record each: for tests and tools). */
   onOrdered: ((r: ScalarRecord) => void) | null = null;
+  /** Called for each batch once all its replications are folded, in replication order (e.g. to stream replications.csv). */
+  onOrderedBatch: ((b: ScalarBatch & { readonly csv: string | null }) => void) | null = null;
 
-  private readonly pending = new Map<number, ScalarRecord>();
+  /** Batches received ahead of their turn, by first replication index. */
+  private readonly pending = new Map<number, BinnedBatch>();
+  private pendingCount = 0;
+  /** Binner for results that arrive unbinned (consume, consumeBatch). */
+  private binner: DailyBinner | null = null;
+  /** Every daily histogram / FixedSum in the layout order of ./daily.ts. */
+  private readonly hists: Histogram[];
+  private readonly fixed: FixedSum[];
   readonly completion: GrowableF64;
   readonly siteCompletion: GrowableF64[];
   readonly lostHours: ExactSum[];
@@ -97,7 +97,7 @@ export class Aggregator {
     this.shape = shapeOf(scenario);
     this.firstIndex = firstIndex;
     const { sites: S, types: T, causes: C, milestones: M, days: D } = this.shape;
-    const b = boundsOf(scenario);
+    const g = dailyGrids(scenario);
     this.completion = new GrowableF64(capacity);
     this.siteCompletion = Array.from({ length: S }, () => new GrowableF64(capacity));
     this.lostHours = sums(C);
@@ -114,22 +114,27 @@ export class Aggregator {
     this.dailyParkingSum = fixedSums(D * S);
     this.milestonesMet = new Array<number>(M).fill(0);
     this.binding = new Array<number>(C + 1).fill(0);
-    const totalTons = b.shortTons.reduce((a, x) => a + x, 0);
-    const totalPeople = scenario.sites.reduce((a, s) => a + s.personnel, 0);
     this.dailyShortTons = [];
     this.dailyPersonnel = [];
     this.dailyParking = [];
     for (let d = 0; d < D; d++) {
       for (let s = 0; s < S; s++) {
-        this.dailyShortTons.push(new Histogram(0, Math.max(1, b.shortTons[s]!), TON_BINS));
-        this.dailyPersonnel.push(personnelHistogram(b.personnel[s]!));
-        this.dailyParking.push(new Histogram(0, Math.max(1, b.parking[s]!), UTIL_BINS));
+        this.dailyShortTons.push(histogramOf(g.shortTons[s]!));
+        this.dailyPersonnel.push(histogramOf(g.personnel[s]!));
+        this.dailyParking.push(histogramOf(g.parking[s]!));
       }
     }
-    this.dailyShortTonsAll = Array.from({ length: D }, () => new Histogram(0, Math.max(1, totalTons), TON_BINS));
-    this.dailyPersonnelAll = Array.from({ length: D }, () => personnelHistogram(totalPeople));
-    this.dailyBusy = Array.from({ length: D }, () => new Histogram(0, Math.max(1, b.aircraft), UTIL_BINS));
-    this.dailyAvailable = Array.from({ length: D }, () => new Histogram(0, Math.max(1, b.aircraft), UTIL_BINS));
+    this.dailyShortTonsAll = Array.from({ length: D }, () => histogramOf(g.shortTonsAll));
+    this.dailyPersonnelAll = Array.from({ length: D }, () => histogramOf(g.personnelAll));
+    this.dailyBusy = Array.from({ length: D }, () => histogramOf(g.aircraft));
+    this.dailyAvailable = Array.from({ length: D }, () => histogramOf(g.aircraft));
+    this.hists = [
+      ...this.dailyShortTons, ...this.dailyPersonnel, ...this.dailyParking,
+      ...this.dailyShortTonsAll, ...this.dailyPersonnelAll, ...this.dailyBusy, ...this.dailyAvailable,
+    ];
+    this.fixed = [...this.dailyParkingSum, ...this.dailyBusySum, ...this.dailyAvailableSum];
+    const k = dailyCounts(this.shape);
+    if (this.hists.length !== k.histograms || this.fixed.length !== k.sums) throw new Error('Aggregator: daily layout mismatch');
   }
 
   /** Index of the next replication to fold. */
@@ -138,126 +143,123 @@ export class Aggregator {
   }
   /** Results received ahead of their turn. */
   get buffered(): number {
-    return this.pending.size;
+    return this.pendingCount;
   }
 
-  private checkNew(index: number): void {
-    if (index < this.nextIndex || this.pending.has(index)) {
-      throw new Error(`Aggregator: replication ${index} received twice`);
+  private dailyBinner(): DailyBinner {
+    return (this.binner ??= new DailyBinner(this.scenario));
+  }
+
+  /** Throws unless replications [first, first + count) are all new. */
+  private checkNew(first: number, count: number): void {
+    if (count > 0 && first < this.nextIndex) throw new Error(`Aggregator: replication ${first} received twice`);
+    for (const p of this.pending.values()) {
+      if (first < p.firstIndex + p.count && p.firstIndex < first + count) {
+        throw new Error(`Aggregator: replication ${Math.max(first, p.firstIndex)} received twice`);
+      }
+    }
+  }
+
+  private checkShape(b: ScalarBatch): void {
+    const sh = this.shape;
+    if (b.shape.days !== sh.days || b.shape.sites !== sh.sites || b.shape.types !== sh.types || b.shape.causes !== sh.causes || b.shape.milestones !== sh.milestones) {
+      throw new Error('Aggregator: batch shape does not match the scenario');
     }
   }
 
   /** Accept a result in any order; its scalars are folded when every earlier replication's have been. */
   consume(r: ReplicationResult): void {
-    this.checkNew(r.index);
     if (r.days !== this.shape.days) throw new Error(`Aggregator: replication ${r.index} has ${r.days} days, expected ${this.shape.days}`);
-    this.addDailyRow(r);
-    this.enqueue(r);
+    this.consumeBinned(binBatch([r], this.dailyBinner()));
   }
 
-  /** Accept a packed batch in any order: its daily series are reduced now, its scalars in replication order. */
+  /** Accept a packed batch (raw daily columns) in any order. */
   consumeBatch(b: PackedBatch): void {
-    const sh = this.shape;
-    if (b.shape.days !== sh.days || b.shape.sites !== sh.sites || b.shape.types !== sh.types || b.shape.causes !== sh.causes || b.shape.milestones !== sh.milestones) {
-      throw new Error('Aggregator: batch shape does not match the scenario');
-    }
-    for (let j = 0; j < b.count; j++) this.checkNew(b.firstIndex + j);
-    this.addDailyColumns(b);
-    for (const r of unpackScalars(b)) this.enqueue(r);
+    this.checkShape(b);
+    this.checkNew(b.firstIndex, b.count);
+    this.consumeBinned({
+      shape: b.shape, firstIndex: b.firstIndex, count: b.count, data: b.data, routes: b.routes, routeCounts: b.routeCounts,
+      binned: this.dailyBinner().bin(b.count, packedSource(b)), csv: null,
+    });
   }
 
-  private enqueue(r: ScalarRecord): void {
-    if (r.index !== this.nextIndex) {
-      this.pending.set(r.index, r);
+  /**
+   * Accept a worker's batch in any order: its binned daily series are added now (counts and
+   * sums: order-independent), its scalars folded in replication order.
+   */
+  consumeBinned(b: BinnedBatch): void {
+    this.checkShape(b);
+    if (b.count === 0) return;
+    this.checkNew(b.firstIndex, b.count);
+    this.addBinned(b);
+    if (b.firstIndex !== this.nextIndex) {
+      this.pending.set(b.firstIndex, b);
+      this.pendingCount += b.count;
       return;
     }
-    this.fold(r);
+    this.foldBatch(b);
     for (let next = this.pending.get(this.nextIndex); next !== undefined; next = this.pending.get(this.nextIndex)) {
-      this.pending.delete(next.index);
-      this.fold(next);
+      this.pending.delete(next.firstIndex);
+      this.pendingCount -= next.count;
+      this.foldBatch(next);
     }
   }
 
-  /** The daily series go into integer-count histograms and FixedSums: the order does not matter. */
-  private addDailyRow(r: ReplicationResult): void {
-    const { sites: S, days: D } = this.shape;
-    const st = r.dailyRemainingShortTons;
-    const pp = r.dailyRemainingPersonnel;
-    const pk = r.dailyParkingOccupied;
-    for (let d = 0; d < D; d++) {
-      let tons = 0;
-      let people = 0;
-      for (let s = 0; s < S; s++) {
-        const i = d * S + s;
-        const x = st[i]!;
-        const y = pp[i]!;
-        tons += x;
-        people += y;
-        this.dailyShortTons[i]!.push(x);
-        this.dailyPersonnel[i]!.push(y);
-        this.dailyParking[i]!.push(pk[i]!);
-        this.dailyParkingSum[i]!.add(pk[i]!);
-      }
-      this.dailyShortTonsAll[d]!.push(tons);
-      this.dailyPersonnelAll[d]!.push(people);
-      this.dailyBusy[d]!.push(r.dailyAircraftBusy[d]!);
-      this.dailyBusySum[d]!.add(r.dailyAircraftBusy[d]!);
-      this.dailyAvailable[d]!.push(r.dailyAircraftAvailable[d]!);
-      this.dailyAvailableSum[d]!.add(r.dailyAircraftAvailable[d]!);
+  /** The daily histograms and FixedSums of a batch: only integer counts to add. */
+  private addBinned(b: BinnedBatch): void {
+    const { ranges, pairs, minMax, sums } = b.binned;
+    const hists = this.hists;
+    const H = hists.length;
+    if (ranges.length !== 2 * H || minMax.length !== 2 * H || sums.length !== 2 * this.fixed.length) {
+      throw new Error('Aggregator: binned daily series do not match the scenario');
+    }
+    for (let h = 0; h < H; h++) hists[h]!.addBinned(pairs, ranges[2 * h]!, ranges[2 * h + 1]!, b.count, minMax[2 * h]!, minMax[2 * h + 1]!);
+    const pair: [number, number] = [0, 0];
+    for (let f = 0; f < this.fixed.length; f++) {
+      pair[0] = sums[2 * f]!;
+      pair[1] = sums[2 * f + 1]!;
+      this.fixed[f]!.merge(pair);
     }
   }
 
-  /** addDailyRow for every replication of a batch, one histogram at a time (column-major data: cache-friendly). */
-  private addDailyColumns(b: PackedBatch): void {
-    const { sites: S, days: D } = this.shape;
-    const n = b.count;
-    const x = b.daily;
-    const off = dailyOffsets(this.shape);
-    const tons = new Float64Array(n);
-    const people = new Float64Array(n);
-    const column = (q: number, h: Histogram, sum: FixedSum | null, acc: Float64Array | null): void => {
-      const base = q * n;
-      h.pushAll(x, base, base + n);
-      if (sum !== null) sum.addAll(x, base, base + n);
-      if (acc !== null) for (let j = 0; j < n; j++) acc[j] = acc[j]! + x[base + j]!;
-    };
-    for (let d = 0; d < D; d++) {
-      tons.fill(0);
-      people.fill(0);
-      for (let s = 0; s < S; s++) {
-        const i = d * S + s;
-        column(off.shortTons + i, this.dailyShortTons[i]!, null, tons);
-        column(off.personnel + i, this.dailyPersonnel[i]!, null, people);
-        column(off.parking + i, this.dailyParking[i]!, this.dailyParkingSum[i]!, null);
-      }
-      this.dailyShortTonsAll[d]!.pushAll(tons, 0, n);
-      this.dailyPersonnelAll[d]!.pushAll(people, 0, n);
-      column(off.busy + d, this.dailyBusy[d]!, this.dailyBusySum[d]!, null);
-      column(off.available + d, this.dailyAvailable[d]!, this.dailyAvailableSum[d]!, null);
-    }
-  }
-
-  private fold(r: ScalarRecord): void {
+  /** Fold a batch's scalars (the next replications in order) straight from its array. */
+  private foldBatch(b: BinnedBatch): void {
     const { sites: S, types: T, causes: C, milestones: M } = this.shape;
-    this.completion.push(r.completionHours ?? Infinity);
-    for (let s = 0; s < S; s++) {
-      this.siteCompletion[s]!.push(r.siteCompletionHours[s] ?? Infinity);
-      this.remainingShortTons[s]!.add(r.remainingShortTonsAtDeadline[s]!);
-      this.remainingPersonnel[s]!.add(r.remainingPersonnelAtDeadline[s]!);
-      this.leftBehind[s]!.add(r.leftBehindShortTons[s]!);
-      this.movedShortTons[s]!.add(r.movedShortTons[s]!);
-      this.movedPersonnel[s]!.add(r.movedPersonnel[s]!);
-      this.parkingUtilisation[s]!.add(r.parkingUtilisation[s]!);
+    const stride = scalarStride(this.shape);
+    const d = b.data;
+    const R = b.routes.length;
+    for (let j = 0; j < b.count; j++) {
+      let at = j * stride;
+      const c = d[at++]!;
+      this.completion.push(Number.isNaN(c) ? Infinity : c);
+      for (let s = 0; s < S; s++) {
+        const x = d[at++]!;
+        this.siteCompletion[s]!.push(Number.isNaN(x) ? Infinity : x);
+      }
+      for (let t = 0; t < T; t++) this.sorties[t]!.add(d[at++]!);
+      for (let k = 0; k < C; k++) this.lostHours[k]!.add(d[at++]!);
+      const bc = d[at++]!;
+      this.binding[bc >= 0 && bc < C ? bc : C]! += 1;
+      for (let s = 0; s < S; s++) this.remainingShortTons[s]!.add(d[at++]!);
+      for (let s = 0; s < S; s++) this.remainingPersonnel[s]!.add(d[at++]!);
+      for (let s = 0; s < S; s++) this.leftBehind[s]!.add(d[at++]!);
+      for (let s = 0; s < S; s++) this.movedShortTons[s]!.add(d[at++]!);
+      for (let s = 0; s < S; s++) this.movedPersonnel[s]!.add(d[at++]!);
+      this.aircraftUtilisation.add(d[at++]!);
+      for (let s = 0; s < S; s++) this.parkingUtilisation[s]!.add(d[at++]!);
+      for (let m = 0; m < M; m++) if (d[at++] === 1) this.milestonesMet[m]! += 1;
+      this.events += d[at++]!;
+      for (let k = 0; k < R; k++) {
+        const v = b.routeCounts[j * R + k]!;
+        if (v !== 0) {
+          const key = b.routes[k]!;
+          this.routes.set(key, (this.routes.get(key) ?? 0) + v);
+        }
+      }
+      this.n += 1;
     }
-    for (let t = 0; t < T; t++) this.sorties[t]!.add(r.sortiesByType[t]!);
-    for (let c = 0; c < C; c++) this.lostHours[c]!.add(r.lostHours[c]!);
-    this.binding[r.bindingCause >= 0 && r.bindingCause < C ? r.bindingCause : C]! += 1;
-    for (let m = 0; m < M; m++) if (r.milestones[m]) this.milestonesMet[m]! += 1;
-    for (const k in r.sortiesByRoute) this.routes.set(k, (this.routes.get(k) ?? 0) + r.sortiesByRoute[k]!);
-    this.aircraftUtilisation.add(r.aircraftUtilisation);
-    this.events += r.events;
-    this.n += 1;
-    this.onOrdered?.(r);
+    if (this.onOrdered !== null) for (const r of unpackScalars(b)) this.onOrdered(r);
+    this.onOrderedBatch?.(b);
   }
 
   /** Fold in the aggregator of the replications that come right after this one's. */

@@ -12,8 +12,14 @@
  *   dailyAircraftBusy[D], dailyAircraftAvailable[D], dailyParkingOccupied[D*S] (see
  *   DAILY_OFFSETS). The runner folds the daily part of a whole batch histogram by histogram
  *   (order-independent, cache-friendly) and only the scalars in replication order.
+ *
+ * What a worker actually sends is a BinnedBatch: the same scalars, the daily series already
+ * binned (./daily.ts), and optionally the batch's replications.csv rows, formatted there.
  */
 import type { ReplicationResult } from '../model/result.js';
+import type { ResolvedScenario } from '../scenario/resolved.js';
+import { replicationsCsvRow } from './csv.js';
+import { resultsSource, type BinnedDaily, type DailyBinner, type DailySource } from './daily.js';
 
 export interface BatchShape {
   readonly sites: number;
@@ -27,15 +33,26 @@ export interface BatchShape {
 export type ScalarRecord = Omit<ReplicationResult,
   'dailyRemainingShortTons' | 'dailyRemainingPersonnel' | 'dailyAircraftBusy' | 'dailyAircraftAvailable' | 'dailyParkingOccupied'>;
 
-export interface PackedBatch {
+/** The per-replication scalars of a batch (what is folded in replication order). */
+export interface ScalarBatch {
   readonly shape: BatchShape;
   readonly firstIndex: number;
   readonly count: number;
   readonly data: Float64Array;
-  readonly daily: Float64Array;
   readonly routes: readonly string[];
   /** count x routes.length sortie counts. */
   readonly routeCounts: Float64Array;
+}
+
+export interface PackedBatch extends ScalarBatch {
+  readonly daily: Float64Array;
+}
+
+/** What a worker hands the runner: scalars, binned daily series, and the CSV rows when asked for. */
+export interface BinnedBatch extends ScalarBatch {
+  readonly binned: BinnedDaily;
+  /** The batch's replications.csv rows (replication order), or null: the runner formats them. */
+  readonly csv: string | null;
 }
 
 export function scalarStride(s: BatchShape): number {
@@ -63,13 +80,11 @@ function putColumn(daily: Float64Array, q0: number, count: number, j: number, xs
   for (let i = 0; i < n; i++) daily[(q0 + i) * count + j] = xs[i]!;
 }
 
-/** Pack results (consecutive indexes from results[0].index) of one shape. */
-export function packBatch(results: readonly ReplicationResult[], shape: BatchShape): PackedBatch {
+/** The scalar part of packBatch. */
+export function packScalars(results: readonly ReplicationResult[], shape: BatchShape): ScalarBatch {
   const stride = scalarStride(shape);
-  const off = dailyOffsets(shape);
   const count = results.length;
   const data = new Float64Array(count * stride);
-  const daily = new Float64Array(count * off.total);
   const { sites: S, types: T, causes: C, milestones: M, days: D } = shape;
   const routeIndex = new Map<string, number>();
   for (const r of results) for (const k of Object.keys(r.sortiesByRoute)) if (!routeIndex.has(k)) routeIndex.set(k, routeIndex.size);
@@ -93,23 +108,75 @@ export function packBatch(results: readonly ReplicationResult[], shape: BatchSha
     at = put(data, at, r.movedPersonnel, S, 'movedPersonnel');
     data[at++] = r.aircraftUtilisation;
     at = put(data, at, r.parkingUtilisation, S, 'parkingUtilisation');
-    at = put(data, at, r.milestones.map((m) => (m ? 1 : 0)), M, 'milestones');
+    if (r.milestones.length !== M) throw new Error(`packBatch: milestones has ${r.milestones.length} entries, expected ${M}`);
+    for (let m = 0; m < M; m++) data[at++] = r.milestones[m] ? 1 : 0;
     data[at++] = r.events;
+    const rowBase = j * routes.length;
+    for (const [k, v] of Object.entries(r.sortiesByRoute)) routeCounts[rowBase + routeIndex.get(k)!] = v;
+  }
+  return { shape, firstIndex, count, data, routes, routeCounts };
+}
+
+/** Pack results (consecutive indexes from results[0].index) of one shape. */
+export function packBatch(results: readonly ReplicationResult[], shape: BatchShape): PackedBatch {
+  const off = dailyOffsets(shape);
+  const count = results.length;
+  const daily = new Float64Array(count * off.total);
+  const { sites: S, days: D } = shape;
+  const scalars = packScalars(results, shape);
+  for (let j = 0; j < count; j++) {
+    const r = results[j]!;
     putColumn(daily, off.shortTons, count, j, r.dailyRemainingShortTons, D * S, 'dailyRemainingShortTons');
     putColumn(daily, off.personnel, count, j, r.dailyRemainingPersonnel, D * S, 'dailyRemainingPersonnel');
     putColumn(daily, off.busy, count, j, r.dailyAircraftBusy, D, 'dailyAircraftBusy');
     putColumn(daily, off.available, count, j, r.dailyAircraftAvailable, D, 'dailyAircraftAvailable');
     putColumn(daily, off.parking, count, j, r.dailyParkingOccupied, D * S, 'dailyParkingOccupied');
-    const rowBase = j * routes.length;
-    for (const [k, v] of Object.entries(r.sortiesByRoute)) routeCounts[rowBase + routeIndex.get(k)!] = v;
   }
-  return { shape, firstIndex, count, data, daily, routes, routeCounts };
+  return { ...scalars, daily };
+}
+
+function checkDailyLengths(results: readonly ReplicationResult[], shape: BatchShape): void {
+  const { sites: S, days: D } = shape;
+  for (const r of results) {
+    const bad = (what: string, n: number, want: number): never => {
+      throw new Error(`packBatch: ${what} has ${n} entries, expected ${want}`);
+    };
+    if (r.dailyRemainingShortTons.length !== D * S) bad('dailyRemainingShortTons', r.dailyRemainingShortTons.length, D * S);
+    if (r.dailyRemainingPersonnel.length !== D * S) bad('dailyRemainingPersonnel', r.dailyRemainingPersonnel.length, D * S);
+    if (r.dailyAircraftBusy.length !== D) bad('dailyAircraftBusy', r.dailyAircraftBusy.length, D);
+    if (r.dailyAircraftAvailable.length !== D) bad('dailyAircraftAvailable', r.dailyAircraftAvailable.length, D);
+    if (r.dailyParkingOccupied.length !== D * S) bad('dailyParkingOccupied', r.dailyParkingOccupied.length, D * S);
+  }
+}
+
+/**
+ * What a worker sends: results packed and their daily series binned (by `binner`, made for the
+ * same scenario); with `csvScenario`, the batch's replications.csv rows formatted too.
+ */
+export function binBatch(results: readonly ReplicationResult[], binner: DailyBinner, csvScenario: ResolvedScenario | null = null): BinnedBatch {
+  const scalars = packScalars(results, binner.shape);
+  checkDailyLengths(results, binner.shape);
+  const binned = binner.bin(results.length, resultsSource(results));
+  let csv: string | null = null;
+  if (csvScenario !== null) {
+    csv = '';
+    for (const r of results) csv += replicationsCsvRow(csvScenario, r);
+  }
+  return { ...scalars, binned, csv };
+}
+
+/** The daily columns of a packed batch as a DailySource. */
+export function packedSource(b: PackedBatch): DailySource {
+  const off = dailyOffsets(b.shape);
+  const n = b.count;
+  const base = { shortTons: off.shortTons, personnel: off.personnel, busy: off.busy, available: off.available, parking: off.parking };
+  return (series, i, out) => out.set(b.daily.subarray((base[series] + i) * n, (base[series] + i + 1) * n));
 }
 
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** The scalar records of a batch, in replication order. */
-export function unpackScalars(b: PackedBatch): ScalarRecord[] {
+export function unpackScalars(b: ScalarBatch): ScalarRecord[] {
   const { sites: S, types: T, causes: C, milestones: M, days: D } = b.shape;
   const stride = scalarStride(b.shape);
   const d = b.data;

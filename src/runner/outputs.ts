@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createReadStream } from 'node:fs';
 import { createAtomicStream, writeFileAtomic, type AtomicStream } from '../io/atomic.js';
-import type { ScalarRecord } from './batch.js';
+import { unpackScalars, type ScalarBatch, type ScalarRecord } from './batch.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { Aggregator } from './aggregator.js';
 import { replicationsCsvHeader, replicationsCsvRow } from './csv.js';
@@ -35,6 +35,12 @@ export class ReplicationsCsv {
   readonly row = (r: ScalarRecord): void => {
     this.chunk += replicationsCsvRow(this.scenario, r);
     if (this.chunk.length >= 1 << 16) this.flush();
+  };
+
+  /** Hook for Aggregator.onOrderedBatch: the rows the worker formatted, else formatted here. */
+  readonly batch = (b: ScalarBatch & { readonly csv: string | null }): void => {
+    if (b.csv !== null) this.raw(b.csv);
+    else for (const r of unpackScalars(b)) this.row(r);
   };
 
   raw(text: string): void {
@@ -85,7 +91,7 @@ export class ReplicationsCsv {
 }
 
 export function attachCsv(agg: Aggregator, csv: ReplicationsCsv): void {
-  agg.onOrdered = csv.row;
+  agg.onOrderedBatch = csv.batch;
 }
 
 export function json(value: unknown): string {

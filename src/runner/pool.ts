@@ -11,13 +11,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ResolvedScenario } from '../scenario/resolved.js';
-import type { PackedBatch } from './batch.js';
+import type { BinnedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
 import type { WorkerData, WorkerTask } from './worker.js';
 
 export interface Executor {
   readonly workers: number;
-  run(start: number, count: number): Promise<PackedBatch>;
+  run(start: number, count: number): Promise<BinnedBatch>;
   close(): Promise<void>;
 }
 
@@ -36,22 +36,29 @@ export function workerPath(): string {
   return mapped;
 }
 
-export async function inProcessExecutor(scenario: ResolvedScenario, seed: number): Promise<Executor> {
+export interface ExecutorOptions {
+  /** Have the workers format replications.csv rows (only worth it when the file is written). */
+  readonly csv?: boolean;
+}
+
+export async function inProcessExecutor(scenario: ResolvedScenario, seed: number, opts: ExecutorOptions = {}): Promise<Executor> {
   const { runBatch } = await import('./worker.js');
+  const { DailyBinner } = await import('./daily.js');
+  const binner = new DailyBinner(scenario);
   return {
     workers: 1,
     run: async (start, count) => {
       await yieldToLoop(); // let signals and I/O through between batches
-      return runBatch(scenario, seed, start, count);
+      return runBatch(scenario, seed, start, count, binner, opts.csv === true);
     },
     close: async () => {},
   };
 }
 
-export async function poolExecutor(scenario: ResolvedScenario, seed: number, workers: number): Promise<Executor> {
+export async function poolExecutor(scenario: ResolvedScenario, seed: number, workers: number, opts: ExecutorOptions = {}): Promise<Executor> {
   const { Piscina } = await import('piscina');
-  const workerData: WorkerData = { scenario, seed };
-  const pool = new Piscina<WorkerTask, PackedBatch>({
+  const workerData: WorkerData = { scenario, seed, csv: opts.csv === true };
+  const pool = new Piscina<WorkerTask, BinnedBatch>({
     filename: workerPath(),
     minThreads: workers,
     maxThreads: workers,
@@ -68,8 +75,8 @@ export async function poolExecutor(scenario: ResolvedScenario, seed: number, wor
   };
 }
 
-export async function createExecutor(scenario: ResolvedScenario, seed: number, workers: number): Promise<Executor> {
-  return workers <= 1 ? inProcessExecutor(scenario, seed) : poolExecutor(scenario, seed, workers);
+export async function createExecutor(scenario: ResolvedScenario, seed: number, workers: number, opts: ExecutorOptions = {}): Promise<Executor> {
+  return workers <= 1 ? inProcessExecutor(scenario, seed, opts) : poolExecutor(scenario, seed, workers, opts);
 }
 
 /** Replications per task: enough to amortise messaging, small enough to balance load and bound memory. */
@@ -106,7 +113,7 @@ export async function runRange(exec: Executor, agg: Aggregator, start: number, e
     next += c;
     const p: Promise<void> = exec.run(s, c).then(
       (b) => {
-        if (failure === null) agg.consumeBatch(b);
+        if (failure === null) agg.consumeBinned(b);
         inFlight.delete(p);
         opts.onProgress?.(agg.nextIndex - start);
       },

@@ -84,7 +84,7 @@ export async function runMonteCarlo(o: RunOptions): Promise<RunOutcome> {
   let precisionInfo: SummaryContext['precision'];
   try {
     // 2-3. simulate and reduce
-    exec = await createExecutor(s, o.seed, o.workers);
+    exec = await createExecutor(s, o.seed, o.workers, { csv: true });
     const backpressure = (): Promise<void> => csv.drain();
     if (precision === null) {
       const total = range[1] - range[0];

@@ -91,6 +91,20 @@ export class Histogram {
     this.max = max;
   }
 
+  /**
+   * Add pre-binned values: `n` values whose bins and counts are the pairs
+   * (pairs[i], pairs[i + 1]) for i = from, from + 2, ... < to (bins from `binOf` on the same
+   * grid), with smallest value `min` and largest `max`. Equal to pushing the values one by
+   * one; lets a worker bin a batch and the runner only add counts.
+   */
+  addBinned(pairs: ArrayLike<number>, from: number, to: number, n: number, min: number, max: number): void {
+    const counts = this.counts;
+    for (let i = from; i < to; i += 2) counts[pairs[i]!] = counts[pairs[i]!]! + pairs[i + 1]!;
+    this.n += n;
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+  }
+
   merge(other: Histogram | HistogramState): void {
     if (other.lo !== this.lo || other.hi !== this.hi || other.bins !== this.bins) {
       throw new RangeError(`Histogram.merge: grids differ ([${other.lo}, ${other.hi}]/${other.bins} vs [${this.lo}, ${this.hi}]/${this.bins})`);

@@ -54,3 +54,20 @@ describe('Histogram.pushAll', () => {
     expect(b.toJSON()).toEqual(a.toJSON());
   });
 });
+
+describe('Histogram.addBinned', () => {
+  it('equals pushing the values one by one (pairs in any order, batches split anywhere)', () => {
+    const xs = Array.from({ length: 400 }, (_, i) => (i % 5 === 0 ? 0 : ((i * 53) % 211) * 0.83 - 3));
+    const one = new Histogram(0, 150, 97);
+    xs.forEach((x) => one.push(x));
+    const binned = new Histogram(0, 150, 97);
+    for (const [a, b] of [[0, 123], [123, 124], [124, 400]] as const) {
+      const part = xs.slice(a, b);
+      const counts = new Map<number, number>();
+      for (const x of part) counts.set(one.binOf(x), (counts.get(one.binOf(x)) ?? 0) + 1);
+      const pairs = [...counts].reverse().flat();
+      binned.addBinned([-1, ...pairs], 1, 1 + pairs.length, part.length, Math.min(...part), Math.max(...part));
+    }
+    expect(binned.toJSON()).toEqual(one.toJSON());
+  });
+});

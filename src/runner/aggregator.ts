@@ -20,7 +20,7 @@ import type { ResolvedScenario } from '../scenario/resolved.js';
 import { ExactSum } from '../stats/exact-sum.js';
 import { FixedSum } from '../stats/fixed-sum.js';
 import type { Histogram, HistogramState } from '../stats/histogram.js';
-import { binBatch, packedSource, scalarStride, unpackScalars, type BatchShape, type BinnedBatch, type PackedBatch, type ScalarBatch, type ScalarRecord } from './batch.js';
+import { binBatch, scalarStride, unpackBatch, unpackScalars, type BatchShape, type BinnedBatch, type PackedBatch, type ScalarBatch, type ScalarRecord } from './batch.js';
 import { DailyBinner, dailyCounts, dailyGrids, histogramOf } from './daily.js';
 import { GrowableF64, base64ToF64, f64ToBase64 } from './growable.js';
 import { shapeOf } from './shape.js';
@@ -177,10 +177,7 @@ export class Aggregator {
   consumeBatch(b: PackedBatch): void {
     this.checkShape(b);
     this.checkNew(b.firstIndex, b.count);
-    this.consumeBinned({
-      shape: b.shape, firstIndex: b.firstIndex, count: b.count, data: b.data, routes: b.routes, routeCounts: b.routeCounts,
-      binned: this.dailyBinner().bin(b.count, packedSource(b)), csv: null,
-    });
+    if (b.count > 0) this.consumeBinned(binBatch(unpackBatch(b), this.dailyBinner()));
   }
 
   /**

@@ -19,7 +19,7 @@
 import type { ReplicationResult } from '../model/result.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { replicationsCsvRow } from './csv.js';
-import { resultsSource, type BinnedDaily, type DailyBinner, type DailySource } from './daily.js';
+import type { BinnedDaily, DailyBinner } from './daily.js';
 
 export interface BatchShape {
   readonly sites: number;
@@ -156,21 +156,13 @@ function checkDailyLengths(results: readonly ReplicationResult[], shape: BatchSh
 export function binBatch(results: readonly ReplicationResult[], binner: DailyBinner, csvScenario: ResolvedScenario | null = null): BinnedBatch {
   const scalars = packScalars(results, binner.shape);
   checkDailyLengths(results, binner.shape);
-  const binned = binner.bin(results.length, resultsSource(results));
+  const binned = binner.bin(results);
   let csv: string | null = null;
   if (csvScenario !== null) {
     csv = '';
     for (const r of results) csv += replicationsCsvRow(csvScenario, r);
   }
   return { ...scalars, binned, csv };
-}
-
-/** The daily columns of a packed batch as a DailySource. */
-export function packedSource(b: PackedBatch): DailySource {
-  const off = dailyOffsets(b.shape);
-  const n = b.count;
-  const base = { shortTons: off.shortTons, personnel: off.personnel, busy: off.busy, available: off.available, parking: off.parking };
-  return (series, i, out) => out.set(b.daily.subarray((base[series] + i) * n, (base[series] + i + 1) * n));
 }
 
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);

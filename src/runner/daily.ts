@@ -78,22 +78,6 @@ export interface BinnedDaily {
   readonly sums: Float64Array;
 }
 
-/** Where the values come from: fill out[0..count) with series value i of each replication. */
-export type DailySource = (series: 'shortTons' | 'personnel' | 'busy' | 'available' | 'parking', i: number, out: Float64Array) => void;
-
-export function resultsSource(results: readonly ReplicationResult[]): DailySource {
-  const n = results.length;
-  return (series, i, out) => {
-    switch (series) {
-      case 'shortTons': for (let j = 0; j < n; j++) out[j] = results[j]!.dailyRemainingShortTons[i]!; break;
-      case 'personnel': for (let j = 0; j < n; j++) out[j] = results[j]!.dailyRemainingPersonnel[i]!; break;
-      case 'busy': for (let j = 0; j < n; j++) out[j] = results[j]!.dailyAircraftBusy[i]!; break;
-      case 'available': for (let j = 0; j < n; j++) out[j] = results[j]!.dailyAircraftAvailable[i]!; break;
-      case 'parking': for (let j = 0; j < n; j++) out[j] = results[j]!.dailyParkingOccupied[i]!; break;
-    }
-  };
-}
-
 /**
  * Bins a batch's daily series. One per scenario (worker or runner): it holds a binner per
  * grid and scratch space, reused for every batch.
@@ -106,8 +90,6 @@ export class DailyBinner {
   private pairs = new Uint32Array(1 << 14);
   private at = 0;
   private col = new Float64Array(0);
-  private acc = new Float64Array(0);
-  private acc2 = new Float64Array(0);
 
   constructor(scenario: ResolvedScenario) {
     this.shape = shapeOf(scenario);
@@ -122,62 +104,120 @@ export class DailyBinner {
     this.touched = new Uint32Array(maxBins);
   }
 
-  bin(count: number, source: DailySource): BinnedDaily {
+  /**
+   * Bins the daily series of a batch of results. Zero tails are not read value by value: for
+   * each series (per site, or fleet-wide) a replication's tail starts on the first day from
+   * which the series is 0 to the end (after a site's or the whole operation's completion);
+   * replications are ordered by that day, so day d only reads the replications still active,
+   * and the rest are added to the histogram as one count of zeros.
+   */
+  bin(results: readonly ReplicationResult[]): BinnedDaily {
+    const count = results.length;
     const { sites: S, days: D } = this.shape;
     const DS = D * S;
     const { histograms: H, sums: F } = dailyCounts(this.shape);
     const ranges = new Uint32Array(2 * H);
     const minMax = new Float64Array(2 * H);
     const sums = new Float64Array(2 * F);
-    if (this.col.length < count) {
-      this.col = new Float64Array(count);
-      this.acc = new Float64Array(count);
-      this.acc2 = new Float64Array(count);
-    }
-    const col = this.col.subarray(0, count);
-    const tons = this.acc.subarray(0, count);
-    const people = this.acc2.subarray(0, count);
+    if (this.col.length < count) this.col = new Float64Array(count);
+    const col = this.col;
     const g = this.grids;
     this.at = 0;
-    const sum = (f: number): void => {
+    const st = results.map((r) => r.dailyRemainingShortTons);
+    const pp = results.map((r) => r.dailyRemainingPersonnel);
+    const pk = results.map((r) => r.dailyParkingOccupied);
+    const busy = results.map((r) => r.dailyAircraftBusy);
+    const avail = results.map((r) => r.dailyAircraftAvailable);
+    const tails = (xs: readonly Float64Array[], stride: number, s: number): Int32Array => {
+      const t = new Int32Array(count);
+      for (let j = 0; j < count; j++) {
+        const x = xs[j]!;
+        let d = D;
+        while (d > 0 && x[(d - 1) * stride + s] === 0) d--;
+        t[j] = d;
+      }
+      return t;
+    };
+    /** Replications ordered by tail start, latest first, and how many are active on day d (a cursor). */
+    const active = (tail: Int32Array): { ord: Int32Array; tail: Int32Array; a: number } => {
+      const ord = Int32Array.from({ length: count }, (_, j) => j).sort((x, y) => tail[y]! - tail[x]! || x - y);
+      return { ord, tail, a: count };
+    };
+    const advance = (g: { ord: Int32Array; tail: Int32Array; a: number }, d: number): number => {
+      while (g.a > 0 && g.tail[g.ord[g.a - 1]!]! <= d) g.a--;
+      return g.a;
+    };
+    const maxTail = (ts: Int32Array[]): Int32Array => {
+      const t = new Int32Array(count);
+      for (const x of ts) for (let j = 0; j < count; j++) if (x[j]! > t[j]!) t[j] = x[j]!;
+      return t;
+    };
+    const tonsT = Array.from({ length: S }, (_, s) => tails(st, S, s));
+    const peopleT = Array.from({ length: S }, (_, s) => tails(pp, S, s));
+    const tonsA = tonsT.map(active);
+    const peopleA = peopleT.map(active);
+    const parkA = Array.from({ length: S }, (_, s) => active(tails(pk, S, s)));
+    const tonsAllA = active(maxTail(tonsT));
+    const peopleAllA = active(maxTail(peopleT));
+    const busyA = active(tails(busy, 1, 0));
+    const availA = active(tails(avail, 1, 0));
+    const gather = (xs: readonly Float64Array[], ord: Int32Array, a: number, i: number): void => {
+      for (let t = 0; t < a; t++) col[t] = xs[ord[t]!]![i]!;
+    };
+    const sum = (a: number, f: number): void => {
       const fs = new FixedSum();
-      fs.addAll(col, 0, count);
+      fs.addAll(col, 0, a);
       const [hi, lo] = fs.toJSON();
       sums[2 * f] = hi;
       sums[2 * f + 1] = lo;
     };
+    const total = (xs: readonly Float64Array[], ord: Int32Array, a: number, d: number): void => {
+      for (let t = 0; t < a; t++) {
+        const x = xs[ord[t]!]!;
+        let v = 0;
+        for (let s = 0; s < S; s++) v += x[d * S + s]!;
+        col[t] = v;
+      }
+    };
     for (let d = 0; d < D; d++) {
-      tons.fill(0);
-      people.fill(0);
       for (let s = 0; s < S; s++) {
         const i = d * S + s;
-        source('shortTons', i, col);
-        for (let j = 0; j < count; j++) tons[j] = tons[j]! + col[j]!;
-        this.column(col, g.shortTons[s]!, i, ranges, minMax);
-        source('personnel', i, col);
-        for (let j = 0; j < count; j++) people[j] = people[j]! + col[j]!;
-        this.column(col, g.personnel[s]!, DS + i, ranges, minMax);
-        source('parking', i, col);
-        this.column(col, g.parking[s]!, 2 * DS + i, ranges, minMax);
-        sum(i);
+        let a = advance(tonsA[s]!, d);
+        gather(st, tonsA[s]!.ord, a, i);
+        this.column(col, a, count - a, g.shortTons[s]!, i, ranges, minMax);
+        a = advance(peopleA[s]!, d);
+        gather(pp, peopleA[s]!.ord, a, i);
+        this.column(col, a, count - a, g.personnel[s]!, DS + i, ranges, minMax);
+        a = advance(parkA[s]!, d);
+        gather(pk, parkA[s]!.ord, a, i);
+        this.column(col, a, count - a, g.parking[s]!, 2 * DS + i, ranges, minMax);
+        sum(a, i);
       }
-      this.column(tons, g.shortTonsAll, 3 * DS + d, ranges, minMax);
-      this.column(people, g.personnelAll, 3 * DS + D + d, ranges, minMax);
-      source('busy', d, col);
-      this.column(col, g.aircraft, 3 * DS + 2 * D + d, ranges, minMax);
-      sum(DS + d);
-      source('available', d, col);
-      this.column(col, g.aircraft, 3 * DS + 3 * D + d, ranges, minMax);
-      sum(DS + D + d);
+      let a = advance(tonsAllA, d);
+      total(st, tonsAllA.ord, a, d);
+      this.column(col, a, count - a, g.shortTonsAll, 3 * DS + d, ranges, minMax);
+      a = advance(peopleAllA, d);
+      total(pp, peopleAllA.ord, a, d);
+      this.column(col, a, count - a, g.personnelAll, 3 * DS + D + d, ranges, minMax);
+      a = advance(busyA, d);
+      gather(busy, busyA.ord, a, d);
+      this.column(col, a, count - a, g.aircraft, 3 * DS + 2 * D + d, ranges, minMax);
+      sum(a, DS + d);
+      a = advance(availA, d);
+      gather(avail, availA.ord, a, d);
+      this.column(col, a, count - a, g.aircraft, 3 * DS + 3 * D + d, ranges, minMax);
+      sum(a, DS + D + d);
     }
     return { ranges, pairs: this.pairs.slice(0, this.at), minMax, sums };
   }
 
-  /** Bin xs into histogram h: its (bin, count) pairs go to this.pairs, its range to ranges. */
-  private column(xs: Float64Array, grid: Histogram, h: number, ranges: Uint32Array, minMax: Float64Array): void {
+  /**
+   * Bin xs[0..n) and `zeros` more values 0 into histogram h: its (bin, count) pairs go to
+   * this.pairs, its range to ranges.
+   */
+  private column(xs: Float64Array, n: number, zeros: number, grid: Histogram, h: number, ranges: Uint32Array, minMax: Float64Array): void {
     const scratch = this.scratch;
     const touched = this.touched;
-    const n = xs.length;
     let t = 0;
     let min = Infinity;
     let max = -Infinity;
@@ -188,6 +228,13 @@ export class DailyBinner {
       scratch[k] = scratch[k]! + 1;
       if (x < min) min = x;
       if (x > max) max = x;
+    }
+    if (zeros > 0) {
+      const k = grid.binOf(0);
+      if (scratch[k] === 0) touched[t++] = k;
+      scratch[k] = scratch[k]! + zeros;
+      if (0 < min) min = 0;
+      if (0 > max) max = 0;
     }
     if (this.pairs.length < this.at + 2 * t) {
       const next = new Uint32Array(Math.max(2 * this.pairs.length, this.at + 2 * t));

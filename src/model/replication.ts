@@ -25,7 +25,11 @@
  *      back home. Waiting here is 'availability' (untasked time is not a loss).
  *   2. dispatch: eligible sites = runway allows the type and there is UNCLAIMED READY work
  *      (cargo that fits the type, released and packed, or personnel) there. Aircraft
- *      already dispatched claim work (tons, seats) until they load. Policies: 'priority'
+ *      already dispatched claim work until their onload starts: seats, and WHOLE ITEMS, the
+ *      ones a greedy plan load (planning payload x plan load factor, positions, passengers
+ *      first) would take from the unclaimed ready items, or the first such item when none
+ *      fits. (Claims in tons hid work: two 65 st aircraft claimed 130 st of three 40 st
+ *      items, of which each can take only one, and a third aircraft stayed home.) Policies: 'priority'
  *      (lowest site priority), 'largest-backlog' (largest remaining tons + people weight),
  *      'proportional' (random, weights = remaining backlog; plan run: largest backlog).
  *      No eligible site: the aircraft waits at home; the wait is 'cargo-not-ready' when
@@ -33,8 +37,7 @@
       Minimum load (dispatch.minimumLoad = f, strategic types only, 0 = off): a site is
       eligible only when its unclaimed ready work would fill at least f of the sortie in
       one dimension: weight (cargo tons that fit + PAX_SHORT_TONS per passenger, seats
-      capped) against planning payload x PLAN load factor, or pallet positions (claims are
-      in tons, so unclaimed positions are taken pro rata), or seats. Any one dimension is
+      capped) against planning payload x PLAN load factor, or pallet positions, or seats. Any one dimension is
       enough: retrograde loads are cube-limited, so a ramp full of vehicles may weigh little,
       and a full passenger load weighs only seats x 0.15 st. Waived when what is left at the
       site for this type (ready or not, unclaimed, closure team excluded) is below f in every
@@ -144,7 +147,10 @@ class Aircraft {
   waitCause = -1;
   waitStart = 0;
   resume = 0;
-  claimTons = 0;
+  /** Items claimed at `site` by this dispatched aircraft until its onload starts (reused arrays). */
+  readonly claimLots: number[] = [];
+  readonly claimCounts: number[] = [];
+  nClaim = 0;
   claimPax = 0;
   loadTons = 0;
   loadPax = 0;
@@ -228,7 +234,7 @@ export class Replication {
   private readonly loadedOnGround: Float64Array; // aircraft loaded, not departed, per site
   private readonly cargoOnGround: Float64Array; // aircraft with cargo loaded, not departed, per site
   private readonly inflightTo: Float64Array; // shuttle loads heading to site
-  private readonly claimTons: Float64Array;
+  private readonly claimLot: Float64Array; // [site * nLots + lot] items claimed by dispatched aircraft
   private readonly claimPax: Float64Array;
   private readonly packRate: Float64Array; // st/hour, Infinity = no packing limit
   private readonly paxRate: Float64Array; // head/hour
@@ -255,7 +261,14 @@ export class Replication {
   // idle aircraft waiting for work
   private idle: Aircraft[] = [];
   private idleSpare: Aircraft[] = [];
+  /**
+   * The one pending re-check of idle aircraft (time and kernel event id). An earlier need
+   * moves it (reschedule) rather than adding another: each stale re-check used to wake every
+   * idle aircraft, which then scheduled more re-checks (a held aircraft and a not-ready one
+   * want different times), doubling the pending re-checks until the event limit.
+   */
   private recheckAt = Infinity;
+  private recheckId = -1;
 
   // samplers
   private readonly u: { clearance: Sampler; dispatch: Sampler };
@@ -320,7 +333,7 @@ export class Replication {
   private readonly fTurnDone = (ac: Aircraft): void => this.turnDone(ac);
   private readonly fRestedAtDest = (ac: Aircraft): void => { this.endWait(ac); this.flyHome(ac); };
   private readonly fBackHome = (ac: Aircraft): void => this.backHome(ac);
-  private readonly fRecheck = (): void => { this.recheckAt = Infinity; this.wakeIdle(); };
+  private readonly fRecheck = (): void => { this.recheckAt = Infinity; this.recheckId = -1; this.wakeIdle(); };
   private readonly fClose = (code: number): void => this.closeStart(code);
   private readonly fOpen = (code: number): void => this.closeEnd(code);
 
@@ -361,7 +374,7 @@ export class Replication {
     this.loadedOnGround = ar.f64(nS);
     this.cargoOnGround = ar.f64(nS);
     this.inflightTo = ar.f64(nS);
-    this.claimTons = ar.f64(nS);
+    this.claimLot = ar.f64(nS * p.nLots);
     this.claimPax = ar.f64(nS);
     this.packRate = ar.f64(nS);
     this.paxRate = ar.f64(nS);
@@ -777,40 +790,111 @@ export class Replication {
     return n;
   }
 
-  /** Set by readyTons: cargo tons at s that fit the type and are not yet loaded, ready or not. */
+  /** Set by unclaimedTons when a minimum load is set: pallet positions of that cargo. */
+  private uPalLast = 0;
+  /** Set likewise: unclaimed cargo at s that fits the type and is not yet loaded, ready or not. */
   private fitLeftTons = 0;
   private fitLeftPal = 0;
-  /** Set by readyTons: its result and the pallet positions of that ready cargo. */
-  private readyTonsLast = 0;
-  private readyPalLast = 0;
 
-  /** Ready cargo tons at s that fit type k (also sets fitLeftTons). */
-  private readyTons(s: number, k: number, now: number): number {
+  /**
+   * Unclaimed ready cargo tons at s that fit type k: items ready now minus items claimed by
+   * aircraft already dispatched there, lot by lot (whole items, so a claim never hides an
+   * item that the claiming aircraft cannot take).
+   */
+  private unclaimedTons(s: number, k: number, now: number): number {
     let tons = 0;
     let left = 0, leftPal = 0, pal = 0;
     const withLeft = this.minLoadTons[k]! > 0; // only the minimum-load check reads them
-    const fits = this.p.fitsLot;
-    const fb = k * this.p.nLots;
-    const order = this.p.lotOrder[s]!;
+    const p = this.p;
+    const fits = p.fitsLot;
+    const nL = p.nLots;
+    const fb = k * nL;
+    const sb = s * nL;
+    const order = p.lotOrder[s]!;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
       if (fits[fb + lot] === 0) continue;
-      const n = this.lotAvailable(s, lot, now);
-      if (n > 0) tons += n * this.p.lotTons[lot]!;
+      const claimed = this.claimLot[sb + lot]!;
+      const n = this.lotAvailable(s, lot, now) - claimed;
+      if (n > 0) tons += n * p.lotTons[lot]!;
       if (withLeft) {
-        const b = this.backlog[s * this.p.nLots + lot]!;
-        left += b * this.p.lotTons[lot]!;
-        leftPal += b * this.p.lotPallets[lot]!;
-        if (n > 0) pal += n * this.p.lotPallets[lot]!;
+        const b = this.backlog[sb + lot]! - claimed;
+        if (b > 0) {
+          left += b * p.lotTons[lot]!;
+          leftPal += b * p.lotPallets[lot]!;
+        }
+        if (n > 0) pal += n * p.lotPallets[lot]!;
       }
     }
     if (withLeft) {
       this.fitLeftTons = left;
       this.fitLeftPal = leftPal;
-      this.readyTonsLast = tons;
-      this.readyPalLast = pal;
+      this.uPalLast = pal;
     }
     return tons;
+  }
+
+  /**
+   * Claim for a dispatched aircraft what it would load at s by plan (see loadPlan): passengers
+   * (at PAX_SHORT_TONS within the seats), then unclaimed ready items in load order that fit
+   * planning payload x PLAN load factor and the positions. When no whole item fits that plan
+   * capacity but unclaimed ready cargo is there, the first such item is claimed (the sortie
+   * still goes, as it did when claims were in tons; the sampled load factor may take it).
+   */
+  private claim(ac: Aircraft, s: number, now: number, uPax: number): void {
+    const p = this.p;
+    const k = ac.type;
+    const type = ac.spec;
+    const capT = type.planningPayload * p.lfPlan[k]!;
+    const pax = Math.max(0, Math.min(uPax, type.seats, Math.floor(capT / PAX_SHORT_TONS + 1e-9)));
+    ac.claimPax = pax;
+    this.claimPax[s] = this.claimPax[s]! + pax;
+    let wLeft = capT - pax * PAX_SHORT_TONS;
+    let pLeft = type.pallets;
+    const fits = p.fitsLot;
+    const nL = p.nLots;
+    const fb = k * nL;
+    const sb = s * nL;
+    const order = p.lotOrder[s]!;
+    let n = 0;
+    let first = -1;
+    for (let j = 0; j < order.length; j++) {
+      const lot = order[j]!;
+      if (fits[fb + lot] === 0) continue;
+      const u = this.lotAvailable(s, lot, now) - this.claimLot[sb + lot]!;
+      if (u <= 0) continue;
+      if (first < 0) first = lot;
+      if (wLeft <= 1e-9) break;
+      const t = p.lotTons[lot]!;
+      const pal = p.lotPallets[lot]!;
+      let m = Math.min(u, Math.floor(wLeft / t + 1e-9));
+      if (pal > 0) m = Math.min(m, Math.floor(pLeft / pal + 1e-9));
+      if (m <= 0) continue;
+      wLeft -= m * t;
+      pLeft -= m * pal;
+      n = this.addClaim(ac, n, sb, lot, m);
+    }
+    if (n === 0 && first >= 0) n = this.addClaim(ac, n, sb, first, 1);
+    ac.nClaim = n;
+  }
+
+  private addClaim(ac: Aircraft, n: number, sb: number, lot: number, m: number): number {
+    this.claimLot[sb + lot] = this.claimLot[sb + lot]! + m;
+    if (n < ac.claimLots.length) { ac.claimLots[n] = lot; ac.claimCounts[n] = m; }
+    else { ac.claimLots.push(lot); ac.claimCounts.push(m); }
+    return n + 1;
+  }
+
+  /** The aircraft's onload starts (or it gives up): its claims at `site` go back to the pool. */
+  private releaseClaim(ac: Aircraft, s: number): void {
+    const sb = s * this.p.nLots;
+    for (let j = 0; j < ac.nClaim; j++) {
+      const i = sb + ac.claimLots[j]!;
+      this.claimLot[i] = this.claimLot[i]! - ac.claimCounts[j]!;
+    }
+    ac.nClaim = 0;
+    this.claimPax[s] = this.claimPax[s]! - ac.claimPax;
+    ac.claimPax = 0;
   }
 
   // ------------------------------------------------------------------ dispatch
@@ -831,7 +915,7 @@ export class Replication {
     let best = -1;
     let bestScore = -Infinity;
     let totalW = 0;
-    let bestTons = 0, bestPax = 0;
+    let bestPax = 0;
     let notReady = false;
     let pick = -1;
     const propU = policy === 'proportional' && !this.plan ? this.u.dispatch() : -1;
@@ -843,7 +927,7 @@ export class Replication {
       let acc = 0;
       for (let s = 0; s < nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
-        const uTons = this.readyTons(s, ac.type, now) - this.claimTons[s]!;
+        const uTons = this.unclaimedTons(s, ac.type, now);
         const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
         if (uTons <= 1e-9 && uPax <= 0) {
           if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) {
@@ -863,10 +947,10 @@ export class Replication {
           if (policy === 'priority') score = -this.scn.sites[s]!.priority;
           else score = backlogW;
           totalW += backlogW;
-          if (score > bestScore) { bestScore = score; best = s; bestTons = uTons; bestPax = uPax; }
+          if (score > bestScore) { bestScore = score; best = s; bestPax = uPax; }
         } else {
           acc += backlogW;
-          if (pick < 0 && acc >= propU * totalW) { pick = s; bestTons = uTons; bestPax = uPax; }
+          if (pick < 0 && acc >= propU * totalW) { pick = s; bestPax = uPax; }
         }
       }
     }
@@ -905,10 +989,7 @@ export class Replication {
     // go
     ac.site = best;
     ac.stage = 0;
-    ac.claimTons = Math.min(bestTons, type.planningPayload * this.p.lfPlan[k]!);
-    ac.claimPax = Math.min(bestPax, type.seats);
-    this.claimTons[best] = this.claimTons[best]! + ac.claimTons;
-    this.claimPax[best] = this.claimPax[best]! + ac.claimPax;
+    this.claim(ac, best, now, bestPax);
     if (type.shuttle === null && this.scn.clearance !== null) ac.clearanceAt = this.grantTime(now);
     this.setBusy(ac, true);
     const leg = this.leg(k, ac.node, best, best);
@@ -932,15 +1013,14 @@ export class Replication {
     const seats = type.seats;
     const tons = Math.max(0, uTons);
     const pax = Math.min(Math.max(0, uPax), seats);
-    // unclaimed positions: claims are in tons, so positions are taken pro rata
-    const pal = this.readyTonsLast > 0 ? (this.readyPalLast * tons) / this.readyTonsLast : 0;
+    const pal = this.uPalLast; // unclaimed ready positions (set by unclaimedTons)
     if (tons + PAX_SHORT_TONS * pax >= minTons - 1e-9) return true;
     if (seats > 0 && pax >= f * seats - 1e-9) return true;
     if (type.pallets > 0 && pal >= f * type.pallets - 1e-9) return true;
     // waiver: what is left here (ready or not, unclaimed, closure team excluded) is below the minimum in every dimension
     const leftPax = seats > 0 ? Math.max(0, this.p.paxNC[s]! - this.loadedOwnNC[s]! + this.paxIn[s]! - this.claimPax[s]!) : 0;
-    const leftTons = Math.max(0, this.fitLeftTons - this.claimTons[s]!);
-    const leftPal = this.fitLeftTons > 0 ? (this.fitLeftPal * leftTons) / this.fitLeftTons : 0;
+    const leftTons = this.fitLeftTons;
+    const leftPal = this.fitLeftPal;
     if (leftTons + PAX_SHORT_TONS * leftPax >= minTons - 1e-9) return false;
     if (seats > 0 && leftPax >= f * seats - 1e-9) return false;
     if (type.pallets > 0 && leftPal >= f * type.pallets - 1e-9) return false;
@@ -957,7 +1037,8 @@ export class Replication {
       if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
       if (next < this.recheckAt && next < this.scn.horizonHours) {
         this.recheckAt = next;
-        this.sim.scheduleAt(next, this.fRecheck);
+        if (this.recheckId < 0) this.recheckId = this.sim.scheduleAt(next, this.fRecheck);
+        else this.sim.reschedule(this.recheckId, next);
       }
     }
   }
@@ -1204,10 +1285,7 @@ export class Replication {
 
   private startLoad(ac: Aircraft): void {
     const s = ac.site;
-    this.claimTons[s] = this.claimTons[s]! - ac.claimTons;
-    this.claimPax[s] = this.claimPax[s]! - ac.claimPax;
-    ac.claimTons = 0;
-    ac.claimPax = 0;
+    this.releaseClaim(ac, s);
     this.loadPlan(ac);
     const g = this.ground[s * this.p.nTypes + ac.type]!;
     this.sim.schedule(Math.max(0, g()), this.fLoadDone, ac);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CAUSE_INDEX, simulate } from '../../src/model/index.js';
-import { aircraft, lot, scenario, site } from './fixtures.js';
+import { aircraft, dest, lot, scenario, site } from './fixtures.js';
 
 const L = 5, G = 3, C = 15;
 
@@ -17,6 +17,23 @@ describe('closed-form completion times', () => {
       expect(r.completionHours).toBeCloseTo((Math.ceil(K / n) - 1) * C + L + G, 9);
       expect(r.sortiesByType).toEqual([K]);
       expect(r.lostHours.every((h) => h === 0)).toBe(true);
+    }
+  });
+
+  it('whole items: N aircraft of 65 st, K items of 40 st (one per sortie): (ceil(K/N) - 1) c + L + G', () => {
+    // Claims used to be in tons: 2 x 65 st >= 3 x 40 st, so a third aircraft stayed home (13 h for N = K = 3).
+    for (const n of [1, 2, 3, 4]) {
+      for (const K of [3, 7, 24]) {
+        const scn = scenario({
+          sites: [site({ mog: [{ atHours: 0, value: 30 }] })],
+          dests: [dest({ id: 'HOME', name: 'Home' })],
+          types: [aircraft({ planningPayload: 65, tasked: [{ atHours: 0, value: n }] })],
+          cargo: [lot({ shortTons: 40, count: K })],
+        });
+        const r = simulate(scn, 7, 0);
+        expect(r.completionHours, `N = ${n}, K = ${K}`).toBeCloseTo((Math.ceil(K / n) - 1) * C + L + G, 9);
+        expect(r.sortiesByType, `N = ${n}, K = ${K}`).toEqual([K]);
+      }
     }
   });
 

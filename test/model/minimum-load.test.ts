@@ -103,4 +103,26 @@ describe('dispatch.minimumLoad', () => {
     expect(r.siteCompletionHours[1]).toBeCloseTo(1, 9); // based at Agadez: ground 1 h, no hold
     expect(r.movedShortTons).toEqual([10, 0]); // then the C-17 flies it out under the waiver
   });
+
+  it('re-checks of idle aircraft do not pile up: held C-17s and idle shuttles wanting different times', () => {
+    // A: 150 items of 2 st packed at 12 st/day (one every 4 h), C-17 held for 16 st; B: 30 items of 10 st
+    // at 12 st/day (one every 20 h), three C-130Js shuttling B -> A, so two stay idle at each readiness.
+    // Each stale re-check used to wake every idle aircraft, which scheduled more: pending re-checks doubled
+    // until the kernel's event limit (20 million). Bound: one re-check per readiness instant (180 items)
+    // plus at most 10 events per sortie (dispatch, land, load, take-off, arrive, turnaround, home, deposit).
+    const sites = [
+      site({ allowedTypes: [true, true], groundTime: [k(3), k(1)], packingRate: k(12) }),
+      site({ id: 'AB201', name: 'Agadez', allowedTypes: [false, true], groundTime: [null, k(1)], packingRate: k(12) }),
+    ];
+    const c130 = aircraft({ id: 'C-130', planningPayload: 15, homeNode: 1, shuttle: { from: 1, to: 0 }, tasked: [{ atHours: 0, value: 3 }] });
+    const c17 = aircraft({ homeNode: 2 });
+    const cargo = [lot({ shortTons: 2, count: 150 }), lot({ id: 'ag', site: 1, shortTons: 10, count: 30 })];
+    const legHours = (a: number, b: number) => (a + b === 1 ? k(1) : k(5)); // A <-> B 1 h, to HOME 5 h
+    const scn = scenario({ sites, types: [c17, c130], cargo, legHours }, { dispatch: { policy: 'priority', minimumLoad: 0.8 } });
+    const r = simulate(scn, 3, 0);
+    expect(r.completionHours).not.toBeNull();
+    expect(r.movedShortTons).toEqual([600, 0]);
+    const sorties = r.sortiesByType[0]! + r.sortiesByType[1]!;
+    expect(r.events).toBeLessThanOrEqual(180 + 10 * sorties);
+  });
 });

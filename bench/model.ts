@@ -3,18 +3,21 @@
  *   node dist/bench/model.js [--reps N] [--rss-reps N] [--million] [--skip-rss]
  *
  * On scenarios/niger-2024.yaml:
- * 1. in the model: replications/s and kernel events/s of `simulate` in this thread, and the
- *    cost of the ordered reduction (Aggregator) per replication;
+ * 1. in the model: replications/s and kernel events/s of `simulate` in this thread; the
+ *    worker's packing per replication (scalars, daily series binned with the zero-tail
+ *    shortcut, replications.csv rows); and the parent's reduction per replication
+ *    (Aggregator.consumeBinned, CPU time, best of several passes);
  * 2. the runner: replications/s with 1 worker and with all workers (the ratio is the
  *    parallel speed-up), same seed and replications, outputs written to a temp folder;
- * 3. 10,000 replications with all workers: wall time (target < 5 s);
+ * 3. 10,000 replications with all workers: wall time (target < 5 s), and the CPU time of the
+ *    parent (main) thread per replication during that run (Linux: /proc/self/task);
  * 4. peak RSS of a whole run of 100,000 replications (and 1,000,000 with --million) in a
  *    child process (target < 300 MB at 1,000,000): memory does not grow with replications
  *    beyond one scalar per replication and site.
  * Targets on the reference 2-core machine: 10,000 replications < 5 s; speed-up >= 1.7x;
  * peak RSS < 300 MB at 1,000,000 replications.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -23,8 +26,8 @@ import { performance } from 'node:perf_hooks';
 import { loadScenario } from '../src/scenario/index.js';
 import { simulate } from '../src/model/index.js';
 import { Aggregator, runMonteCarlo } from '../src/runner/index.js';
-import { packBatch, type PackedBatch } from '../src/runner/batch.js';
-import { shapeOf } from '../src/runner/shape.js';
+import { binBatch, type BinnedBatch } from '../src/runner/batch.js';
+import { DailyBinner } from '../src/runner/daily.js';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult } from '../src/model/result.js';
 import type { ResolvedScenario } from '../src/scenario/resolved.js';
@@ -45,12 +48,38 @@ async function load(): Promise<ResolvedScenario> {
 
 const fmt = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+/** CPU seconds of this process's main thread so far (Linux), else null. */
+function mainThreadCpu(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** CPU microseconds of this thread (process CPU while nothing else runs in it). */
+function cpuMicros(f: () => void): number {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return d.user + d.system;
+}
+
 async function runWith(scenario: ResolvedScenario, replications: number, workers: number): Promise<number> {
+  return (await runMeasured(scenario, replications, workers)).seconds;
+}
+
+async function runMeasured(scenario: ResolvedScenario, replications: number, workers: number): Promise<{ seconds: number; mainCpu: number | null }> {
   const outDir = mkdtempSync(join(tmpdir(), 'airlift-bench-'));
   try {
+    const c0 = mainThreadCpu();
     const t0 = performance.now();
     await runMonteCarlo({ scenario, replications, seed: scenario.seed, outDir, workers });
-    return (performance.now() - t0) / 1000;
+    const seconds = (performance.now() - t0) / 1000;
+    const c1 = mainThreadCpu();
+    return { seconds, mainCpu: c0 === null || c1 === null ? null : c1 - c0 };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -100,22 +129,37 @@ async function main(): Promise<void> {
   const inModel = Math.min(reps, 1000);
   const results: ReplicationResult[] = [];
   let events = 0;
-  let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
   for (let i = 0; i < inModel; i++) {
     const r = simulate(scenario, scenario.seed, i);
     events += r.events;
     results.push(r);
   }
   const simSeconds = (performance.now() - t0) / 1000;
-  const shape = shapeOf(scenario);
-  const batches: PackedBatch[] = [];
-  for (let i = 0; i < results.length; i += 100) batches.push(packBatch(results.slice(i, i + 100), shape));
-  const agg = new Aggregator(scenario);
-  t0 = performance.now();
-  for (const b of batches) agg.consumeBatch(b);
-  const aggSeconds = (performance.now() - t0) / 1000;
-  console.log(`  simulate (1 thread):        ${fmt(inModel / simSeconds)} replications/s, ${fmt(events / simSeconds)} events/s (${fmt(events / inModel)} events/replication)`);
-  console.log(`  reduction in the parent:    ${fmt((aggSeconds / inModel) * 1e6, 1)} us/replication (${fmt((100 * aggSeconds) / simSeconds, 1)}% of simulate)`);
+  const simCpu = process.cpuUsage(cpu0);
+  // What a worker adds per replication, and what the parent then does with it (best of 5 passes: CPU time, shared machine).
+  const binner = new DailyBinner(scenario);
+  const BATCH = 250;
+  let packUs = Infinity;
+  let reduceUs = Infinity;
+  for (let pass = 0; pass < 5; pass++) {
+    const batches: BinnedBatch[] = [];
+    packUs = Math.min(packUs, cpuMicros(() => {
+      for (let i = 0; i < results.length; i += BATCH) batches.push(binBatch(results.slice(i, i + BATCH), binner, scenario));
+    }) / inModel);
+    const agg = new Aggregator(scenario);
+    let csv = 0;
+    agg.onOrderedBatch = (b) => (csv += b.csv?.length ?? 0);
+    batches.reverse(); // arriving out of order: the worst case for buffering
+    reduceUs = Math.min(reduceUs, cpuMicros(() => {
+      for (const b of batches) agg.consumeBinned(b);
+    }) / inModel);
+  }
+  const simUs = (simCpu.user + simCpu.system) / inModel;
+  console.log(`  simulate (1 thread):        ${fmt(inModel / simSeconds)} replications/s, ${fmt(events / simSeconds)} events/s (${fmt(events / inModel)} events/replication), ${fmt(simUs)} us CPU each`);
+  console.log(`  packing in the worker:      ${fmt(packUs, 1)} us/replication CPU (${fmt((100 * packUs) / simUs, 1)}% of simulate): scalars, daily series binned, CSV rows`);
+  console.log(`  reduction in the parent:    ${fmt(reduceUs, 1)} us/replication CPU (${fmt((100 * reduceUs) / simUs, 1)}% of simulate)`);
   const spin = await parallelCapacity(cores);
   console.log(`  machine check:              ${cores} threads running a fixed CPU loop each take ${fmt(spin, 2)}x the time of one (1.00 = the cores are free; more = other load)`);
 
@@ -126,8 +170,9 @@ async function main(): Promise<void> {
   console.log(`  run ${fmt(reps)} reps, ${cores} workers: ${fmt(all, 2)} s, ${fmt(reps / all)} replications/s, speed-up ${fmt(one / all, 2)}x (target >= 1.7x on 2 cores)`);
 
   // 3. 10,000 replications, all workers
-  const tenK = await runWith(scenario, 10_000, cores);
-  console.log(`  run 10,000 reps, ${cores} workers: ${fmt(tenK, 2)} s wall (target < 5 s)`);
+  const tenK = await runMeasured(scenario, 10_000, cores);
+  console.log(`  run 10,000 reps, ${cores} workers: ${fmt(tenK.seconds, 2)} s wall (target < 5 s)` +
+    (tenK.mainCpu === null ? '' : `; parent thread ${fmt(tenK.mainCpu, 2)} s CPU in all (${fmt((tenK.mainCpu / 10_000) * 1e6)} us/replication, start-up and outputs included)`));
 
   // 4. peak RSS
   if (!flag('skip-rss')) {

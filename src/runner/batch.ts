@@ -80,22 +80,34 @@ function putColumn(daily: Float64Array, q0: number, count: number, j: number, xs
   for (let i = 0; i < n; i++) daily[(q0 + i) * count + j] = xs[i]!;
 }
 
-/** The scalar part of packBatch. */
-export function packScalars(results: readonly ReplicationResult[], shape: BatchShape): ScalarBatch {
-  const stride = scalarStride(shape);
-  const count = results.length;
-  const data = new Float64Array(count * stride);
-  const { sites: S, types: T, causes: C, milestones: M, days: D } = shape;
-  const routeIndex = new Map<string, number>();
-  for (const r of results) for (const k of Object.keys(r.sortiesByRoute)) if (!routeIndex.has(k)) routeIndex.set(k, routeIndex.size);
-  const routes = [...routeIndex.keys()];
-  const routeCounts = new Float64Array(count * routes.length);
-  const firstIndex = count > 0 ? results[0]!.index : 0;
-  for (let j = 0; j < count; j++) {
-    const r = results[j]!;
-    if (r.index !== firstIndex + j) throw new Error(`packBatch: replication ${r.index} out of sequence (expected ${firstIndex + j})`);
+/** Packs the scalars of consecutive replications one at a time (the result can be dropped after add). */
+export class ScalarPacker {
+  private readonly stride: number;
+  private data: Float64Array;
+  private count = 0;
+  private firstIndex = 0;
+  private readonly routeIndex = new Map<string, number>();
+  /** Route sorties as replication j, route index, count, ... */
+  private readonly routeEntries: number[] = [];
+
+  constructor(readonly shape: BatchShape, capacity = 16) {
+    this.stride = scalarStride(shape);
+    this.data = new Float64Array(Math.max(1, capacity) * this.stride);
+  }
+
+  add(r: ReplicationResult): void {
+    const { sites: S, types: T, causes: C, milestones: M, days: D } = this.shape;
+    const j = this.count;
+    if (j === 0) this.firstIndex = r.index;
+    else if (r.index !== this.firstIndex + j) throw new Error(`packBatch: replication ${r.index} out of sequence (expected ${this.firstIndex + j})`);
     if (r.days !== D) throw new Error(`packBatch: replication ${r.index} has ${r.days} days, expected ${D}`);
-    let at = j * stride;
+    if ((j + 1) * this.stride > this.data.length) {
+      const next = new Float64Array(2 * this.data.length);
+      next.set(this.data);
+      this.data = next;
+    }
+    const data = this.data;
+    let at = j * this.stride;
     data[at++] = r.completionHours ?? NaN;
     at = put(data, at, r.siteCompletionHours, S, 'siteCompletionHours');
     at = put(data, at, r.sortiesByType, T, 'sortiesByType');
@@ -111,10 +123,57 @@ export function packScalars(results: readonly ReplicationResult[], shape: BatchS
     if (r.milestones.length !== M) throw new Error(`packBatch: milestones has ${r.milestones.length} entries, expected ${M}`);
     for (let m = 0; m < M; m++) data[at++] = r.milestones[m] ? 1 : 0;
     data[at++] = r.events;
-    const rowBase = j * routes.length;
-    for (const [k, v] of Object.entries(r.sortiesByRoute)) routeCounts[rowBase + routeIndex.get(k)!] = v;
+    for (const k in r.sortiesByRoute) {
+      let ri = this.routeIndex.get(k);
+      if (ri === undefined) {
+        ri = this.routeIndex.size;
+        this.routeIndex.set(k, ri);
+      }
+      this.routeEntries.push(j, ri, r.sortiesByRoute[k]!);
+    }
+    this.count += 1;
   }
-  return { shape, firstIndex, count, data, routes, routeCounts };
+
+  finish(): ScalarBatch {
+    const count = this.count;
+    const routes = [...this.routeIndex.keys()];
+    const R = routes.length;
+    const routeCounts = new Float64Array(count * R);
+    const e = this.routeEntries;
+    for (let i = 0; i < e.length; i += 3) routeCounts[e[i]! * R + e[i + 1]!] = e[i + 2]!;
+    return { shape: this.shape, firstIndex: this.firstIndex, count, data: this.data.slice(0, count * this.stride), routes, routeCounts };
+  }
+}
+
+/** The scalar part of packBatch. */
+export function packScalars(results: readonly ReplicationResult[], shape: BatchShape): ScalarBatch {
+  const p = new ScalarPacker(shape, results.length);
+  for (const r of results) p.add(r);
+  return p.finish();
+}
+
+/**
+ * Builds what a worker sends, one replication at a time: scalars packed, daily series binned
+ * (by `binner`, made for the same scenario), and with `csvScenario` the replications.csv rows.
+ */
+export class BatchBuilder {
+  private readonly scalars: ScalarPacker;
+  private csv = '';
+
+  constructor(private readonly binner: DailyBinner, private readonly csvScenario: ResolvedScenario | null = null, capacity = 16) {
+    this.scalars = new ScalarPacker(binner.shape, capacity);
+    binner.start();
+  }
+
+  add(r: ReplicationResult): void {
+    this.scalars.add(r);
+    this.binner.add(r);
+    if (this.csvScenario !== null) this.csv += replicationsCsvRow(this.csvScenario, r);
+  }
+
+  finish(): BinnedBatch {
+    return { ...this.scalars.finish(), binned: this.binner.finish(), csv: this.csvScenario === null ? null : this.csv };
+  }
 }
 
 /** Pack results (consecutive indexes from results[0].index) of one shape. */
@@ -135,34 +194,14 @@ export function packBatch(results: readonly ReplicationResult[], shape: BatchSha
   return { ...scalars, daily };
 }
 
-function checkDailyLengths(results: readonly ReplicationResult[], shape: BatchShape): void {
-  const { sites: S, days: D } = shape;
-  for (const r of results) {
-    const bad = (what: string, n: number, want: number): never => {
-      throw new Error(`packBatch: ${what} has ${n} entries, expected ${want}`);
-    };
-    if (r.dailyRemainingShortTons.length !== D * S) bad('dailyRemainingShortTons', r.dailyRemainingShortTons.length, D * S);
-    if (r.dailyRemainingPersonnel.length !== D * S) bad('dailyRemainingPersonnel', r.dailyRemainingPersonnel.length, D * S);
-    if (r.dailyAircraftBusy.length !== D) bad('dailyAircraftBusy', r.dailyAircraftBusy.length, D);
-    if (r.dailyAircraftAvailable.length !== D) bad('dailyAircraftAvailable', r.dailyAircraftAvailable.length, D);
-    if (r.dailyParkingOccupied.length !== D * S) bad('dailyParkingOccupied', r.dailyParkingOccupied.length, D * S);
-  }
-}
-
 /**
  * What a worker sends: results packed and their daily series binned (by `binner`, made for the
  * same scenario); with `csvScenario`, the batch's replications.csv rows formatted too.
  */
 export function binBatch(results: readonly ReplicationResult[], binner: DailyBinner, csvScenario: ResolvedScenario | null = null): BinnedBatch {
-  const scalars = packScalars(results, binner.shape);
-  checkDailyLengths(results, binner.shape);
-  const binned = binner.bin(results);
-  let csv: string | null = null;
-  if (csvScenario !== null) {
-    csv = '';
-    for (const r of results) csv += replicationsCsvRow(csvScenario, r);
-  }
-  return { ...scalars, binned, csv };
+  const b = new BatchBuilder(binner, csvScenario, results.length);
+  for (const r of results) b.add(r);
+  return b.finish();
 }
 
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);

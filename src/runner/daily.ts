@@ -79,180 +79,194 @@ export interface BinnedDaily {
 }
 
 /**
- * Bins a batch's daily series. One per scenario (worker or runner): it holds a binner per
- * grid and scratch space, reused for every batch.
+ * Bins a batch's daily series, one replication at a time (right after it is simulated, while
+ * its arrays are still in cache; the result can then be dropped). Zero tails are not binned
+ * value by value: for each series (per site, or fleet-wide) a replication's tail starts on the
+ * first day from which the series is 0 to the end (after a site's or the whole operation's
+ * completion); only the days before it are binned, and at the end each histogram gets the
+ * batch's remaining values as one count of zeros. One binner per scenario (worker or runner):
+ * its scratch space is reused for every batch. Use: start(), add(r) for each result, finish().
  */
 export class DailyBinner {
   readonly shape: BatchShape;
-  private readonly grids: { shortTons: Histogram[]; personnel: Histogram[]; parking: Histogram[]; shortTonsAll: Histogram; personnelAll: Histogram; aircraft: Histogram };
-  private scratch: Uint32Array;
-  private touched: Uint32Array;
-  private pairs = new Uint32Array(1 << 14);
-  private at = 0;
-  private col = new Float64Array(0);
+  private readonly H: number;
+  private readonly F: number;
+  /** Binner (grid) of every histogram h. */
+  private readonly gridOf: Histogram[];
+  private readonly scratch: Uint32Array;
+  private readonly touched: Uint32Array;
+  /** Active (non-tail) values of the batch: histogram h and bin k, as h, k, h, k, ... */
+  private codes = new Uint32Array(1 << 16);
+  private nCodes = 0;
+  /** Per histogram: active values so far, smallest and largest. */
+  private readonly active: Uint32Array;
+  private minMax: Float64Array;
+  private fixed: FixedSum[] = [];
+  private count = 0;
 
   constructor(scenario: ResolvedScenario) {
     this.shape = shapeOf(scenario);
+    const { sites: S, days: D } = this.shape;
     const g = dailyGrids(scenario);
-    this.grids = {
-      shortTons: g.shortTons.map(histogramOf), personnel: g.personnel.map(histogramOf), parking: g.parking.map(histogramOf),
-      shortTonsAll: histogramOf(g.shortTonsAll), personnelAll: histogramOf(g.personnelAll), aircraft: histogramOf(g.aircraft),
-    };
-    const all = [...this.grids.shortTons, ...this.grids.personnel, ...this.grids.parking, this.grids.shortTonsAll, this.grids.personnelAll, this.grids.aircraft];
-    const maxBins = Math.max(...all.map((h) => h.bins));
+    const perSite = g.shortTons.map(histogramOf);
+    const perSiteP = g.personnel.map(histogramOf);
+    const perSiteK = g.parking.map(histogramOf);
+    const tonsAll = histogramOf(g.shortTonsAll);
+    const peopleAll = histogramOf(g.personnelAll);
+    const aircraft = histogramOf(g.aircraft);
+    const { histograms: H, sums: F } = dailyCounts(this.shape);
+    this.H = H;
+    this.F = F;
+    this.gridOf = [];
+    for (const grids of [perSite, perSiteP, perSiteK]) for (let d = 0; d < D; d++) for (let s = 0; s < S; s++) this.gridOf.push(grids[s]!);
+    for (const grid of [tonsAll, peopleAll, aircraft, aircraft]) for (let d = 0; d < D; d++) this.gridOf.push(grid);
+    const maxBins = Math.max(...this.gridOf.map((h) => h.bins));
     this.scratch = new Uint32Array(maxBins);
     this.touched = new Uint32Array(maxBins);
+    this.active = new Uint32Array(H);
+    this.minMax = new Float64Array(2 * H);
+    this.start();
   }
 
-  /**
-   * Bins the daily series of a batch of results. Zero tails are not read value by value: for
-   * each series (per site, or fleet-wide) a replication's tail starts on the first day from
-   * which the series is 0 to the end (after a site's or the whole operation's completion);
-   * replications are ordered by that day, so day d only reads the replications still active,
-   * and the rest are added to the histogram as one count of zeros.
-   */
-  bin(results: readonly ReplicationResult[]): BinnedDaily {
-    const count = results.length;
+  /** Begin a batch. */
+  start(): void {
+    this.nCodes = 0;
+    this.count = 0;
+    this.active.fill(0);
+    const mm = this.minMax;
+    for (let h = 0; h < this.H; h++) {
+      mm[2 * h] = Infinity;
+      mm[2 * h + 1] = -Infinity;
+    }
+    this.fixed = Array.from({ length: this.F }, () => new FixedSum());
+  }
+
+  /** Bin one replication's daily series. */
+  add(r: ReplicationResult): void {
     const { sites: S, days: D } = this.shape;
     const DS = D * S;
-    const { histograms: H, sums: F } = dailyCounts(this.shape);
-    const ranges = new Uint32Array(2 * H);
-    const minMax = new Float64Array(2 * H);
-    const sums = new Float64Array(2 * F);
-    if (this.col.length < count) this.col = new Float64Array(count);
-    const col = this.col;
-    const g = this.grids;
-    this.at = 0;
-    const st = results.map((r) => r.dailyRemainingShortTons);
-    const pp = results.map((r) => r.dailyRemainingPersonnel);
-    const pk = results.map((r) => r.dailyParkingOccupied);
-    const busy = results.map((r) => r.dailyAircraftBusy);
-    const avail = results.map((r) => r.dailyAircraftAvailable);
-    const tails = (xs: readonly Float64Array[], stride: number, s: number): Int32Array => {
-      const t = new Int32Array(count);
-      for (let j = 0; j < count; j++) {
-        const x = xs[j]!;
-        let d = D;
-        while (d > 0 && x[(d - 1) * stride + s] === 0) d--;
-        t[j] = d;
-      }
-      return t;
-    };
-    /** Replications ordered by tail start, latest first, and how many are active on day d (a cursor). */
-    const active = (tail: Int32Array): { ord: Int32Array; tail: Int32Array; a: number } => {
-      const ord = Int32Array.from({ length: count }, (_, j) => j).sort((x, y) => tail[y]! - tail[x]! || x - y);
-      return { ord, tail, a: count };
-    };
-    const advance = (g: { ord: Int32Array; tail: Int32Array; a: number }, d: number): number => {
-      while (g.a > 0 && g.tail[g.ord[g.a - 1]!]! <= d) g.a--;
-      return g.a;
-    };
-    const maxTail = (ts: Int32Array[]): Int32Array => {
-      const t = new Int32Array(count);
-      for (const x of ts) for (let j = 0; j < count; j++) if (x[j]! > t[j]!) t[j] = x[j]!;
-      return t;
-    };
-    const tonsT = Array.from({ length: S }, (_, s) => tails(st, S, s));
-    const peopleT = Array.from({ length: S }, (_, s) => tails(pp, S, s));
-    const tonsA = tonsT.map(active);
-    const peopleA = peopleT.map(active);
-    const parkA = Array.from({ length: S }, (_, s) => active(tails(pk, S, s)));
-    const tonsAllA = active(maxTail(tonsT));
-    const peopleAllA = active(maxTail(peopleT));
-    const busyA = active(tails(busy, 1, 0));
-    const availA = active(tails(avail, 1, 0));
-    const gather = (xs: readonly Float64Array[], ord: Int32Array, a: number, i: number): void => {
-      for (let t = 0; t < a; t++) col[t] = xs[ord[t]!]![i]!;
-    };
-    const sum = (a: number, f: number): void => {
-      const fs = new FixedSum();
-      fs.addAll(col, 0, a);
-      const [hi, lo] = fs.toJSON();
-      sums[2 * f] = hi;
-      sums[2 * f + 1] = lo;
-    };
-    const total = (xs: readonly Float64Array[], ord: Int32Array, a: number, d: number): void => {
-      for (let t = 0; t < a; t++) {
-        const x = xs[ord[t]!]!;
-        let v = 0;
-        for (let s = 0; s < S; s++) v += x[d * S + s]!;
-        col[t] = v;
-      }
-    };
-    for (let d = 0; d < D; d++) {
-      for (let s = 0; s < S; s++) {
-        const i = d * S + s;
-        let a = advance(tonsA[s]!, d);
-        gather(st, tonsA[s]!.ord, a, i);
-        this.column(col, a, count - a, g.shortTons[s]!, i, ranges, minMax);
-        a = advance(peopleA[s]!, d);
-        gather(pp, peopleA[s]!.ord, a, i);
-        this.column(col, a, count - a, g.personnel[s]!, DS + i, ranges, minMax);
-        a = advance(parkA[s]!, d);
-        gather(pk, parkA[s]!.ord, a, i);
-        this.column(col, a, count - a, g.parking[s]!, 2 * DS + i, ranges, minMax);
-        sum(a, i);
-      }
-      let a = advance(tonsAllA, d);
-      total(st, tonsAllA.ord, a, d);
-      this.column(col, a, count - a, g.shortTonsAll, 3 * DS + d, ranges, minMax);
-      a = advance(peopleAllA, d);
-      total(pp, peopleAllA.ord, a, d);
-      this.column(col, a, count - a, g.personnelAll, 3 * DS + D + d, ranges, minMax);
-      a = advance(busyA, d);
-      gather(busy, busyA.ord, a, d);
-      this.column(col, a, count - a, g.aircraft, 3 * DS + 2 * D + d, ranges, minMax);
-      sum(a, DS + d);
-      a = advance(availA, d);
-      gather(avail, availA.ord, a, d);
-      this.column(col, a, count - a, g.aircraft, 3 * DS + 3 * D + d, ranges, minMax);
-      sum(a, DS + D + d);
+    if (r.dailyRemainingShortTons.length !== DS || r.dailyRemainingPersonnel.length !== DS || r.dailyParkingOccupied.length !== DS ||
+        r.dailyAircraftBusy.length !== D || r.dailyAircraftAvailable.length !== D) {
+      throw new Error(`packBatch: replication ${r.index}: daily series of the wrong length (expected ${D} days x ${S} sites)`);
     }
-    return { ranges, pairs: this.pairs.slice(0, this.at), minMax, sums };
+    const st = r.dailyRemainingShortTons;
+    const pp = r.dailyRemainingPersonnel;
+    let tonsTail = 0;
+    let peopleTail = 0;
+    for (let s = 0; s < S; s++) {
+      const t1 = this.series(st, S, s, 0, -1);
+      const t2 = this.series(pp, S, s, DS, -1);
+      this.series(r.dailyParkingOccupied, S, s, 2 * DS, 0);
+      if (t1 > tonsTail) tonsTail = t1;
+      if (t2 > peopleTail) peopleTail = t2;
+    }
+    // all sites: 0 + x0 + x1 + ..., zero from the latest site tail on
+    for (let d = 0; d < tonsTail; d++) {
+      let v = 0;
+      for (let s = 0; s < S; s++) v += st[d * S + s]!;
+      this.value(3 * DS + d, v);
+    }
+    for (let d = 0; d < peopleTail; d++) {
+      let v = 0;
+      for (let s = 0; s < S; s++) v += pp[d * S + s]!;
+      this.value(3 * DS + D + d, v);
+    }
+    this.series(r.dailyAircraftBusy, 1, 0, 3 * DS + 2 * D, DS);
+    this.series(r.dailyAircraftAvailable, 1, 0, 3 * DS + 3 * D, DS + D);
+    this.count += 1;
   }
 
   /**
-   * Bin xs[0..n) and `zeros` more values 0 into histogram h: its (bin, count) pairs go to
-   * this.pairs, its range to ranges.
+   * Bin series x[d * stride + s] for the days before its zero tail into histograms h0 + d * stride + s
+   * (and FixedSums f0 + d * stride + s when f0 >= 0). Returns the day the tail starts.
    */
-  private column(xs: Float64Array, n: number, zeros: number, grid: Histogram, h: number, ranges: Uint32Array, minMax: Float64Array): void {
+  private series(x: Float64Array, stride: number, s: number, h0: number, f0: number): number {
+    let tail = this.shape.days;
+    while (tail > 0 && x[(tail - 1) * stride + s] === 0) tail--;
+    for (let d = 0; d < tail; d++) {
+      const i = d * stride + s;
+      const v = x[i]!;
+      this.value(h0 + i, v);
+      if (f0 >= 0) this.fixed[f0 + i]!.add(v);
+    }
+    return tail;
+  }
+
+  private value(h: number, x: number): void {
+    const k = this.gridOf[h]!.binOf(x);
+    if (this.nCodes + 2 > this.codes.length) {
+      const next = new Uint32Array(2 * this.codes.length);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    this.codes[this.nCodes++] = h;
+    this.codes[this.nCodes++] = k;
+    this.active[h] = this.active[h]! + 1;
+    const mm = this.minMax;
+    if (x < mm[2 * h]!) mm[2 * h] = x;
+    if (x > mm[2 * h + 1]!) mm[2 * h + 1] = x;
+  }
+
+  /** The batch's binned daily series; the zeros of every tail are counted here. */
+  finish(): BinnedDaily {
+    const H = this.H;
+    const n = this.count;
+    const active = this.active;
+    // group the bins by histogram (counting sort)
+    const offset = new Uint32Array(H + 1);
+    for (let h = 0; h < H; h++) offset[h + 1] = offset[h]! + active[h]!;
+    const fill = offset.slice(0, H);
+    const bins = new Uint32Array(this.nCodes / 2);
+    const codes = this.codes;
+    for (let i = 0; i < this.nCodes; i += 2) {
+      const h = codes[i]!;
+      bins[fill[h]!] = codes[i + 1]!;
+      fill[h] = fill[h]! + 1;
+    }
+    const ranges = new Uint32Array(2 * H);
+    const minMax = this.minMax.slice();
+    // at most one pair per active value, plus one per histogram for its zeros
+    const pairs = new Uint32Array(this.nCodes + 2 * H);
+    let at = 0;
     const scratch = this.scratch;
     const touched = this.touched;
-    let t = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let j = 0; j < n; j++) {
-      const x = xs[j]!;
-      const k = grid.binOf(x);
-      if (scratch[k] === 0) touched[t++] = k;
-      scratch[k] = scratch[k]! + 1;
-      if (x < min) min = x;
-      if (x > max) max = x;
+    for (let h = 0; h < H; h++) {
+      let t = 0;
+      for (let i = offset[h]!; i < offset[h + 1]!; i++) {
+        const k = bins[i]!;
+        if (scratch[k] === 0) touched[t++] = k;
+        scratch[k] = scratch[k]! + 1;
+      }
+      const zeros = n - active[h]!;
+      if (zeros > 0) {
+        const k = this.gridOf[h]!.binOf(0);
+        if (scratch[k] === 0) touched[t++] = k;
+        scratch[k] = scratch[k]! + zeros;
+        if (0 < minMax[2 * h]!) minMax[2 * h] = 0;
+        if (0 > minMax[2 * h + 1]!) minMax[2 * h + 1] = 0;
+      }
+      ranges[2 * h] = at;
+      for (let i = 0; i < t; i++) {
+        const k = touched[i]!;
+        pairs[at++] = k;
+        pairs[at++] = scratch[k]!;
+        scratch[k] = 0;
+      }
+      ranges[2 * h + 1] = at;
     }
-    if (zeros > 0) {
-      const k = grid.binOf(0);
-      if (scratch[k] === 0) touched[t++] = k;
-      scratch[k] = scratch[k]! + zeros;
-      if (0 < min) min = 0;
-      if (0 > max) max = 0;
+    const sums = new Float64Array(2 * this.F);
+    for (let f = 0; f < this.F; f++) {
+      const [hi, lo] = this.fixed[f]!.toJSON();
+      sums[2 * f] = hi;
+      sums[2 * f + 1] = lo;
     }
-    if (this.pairs.length < this.at + 2 * t) {
-      const next = new Uint32Array(Math.max(2 * this.pairs.length, this.at + 2 * t));
-      next.set(this.pairs.subarray(0, this.at));
-      this.pairs = next;
-    }
-    const pairs = this.pairs;
-    let at = this.at;
-    ranges[2 * h] = at;
-    for (let i = 0; i < t; i++) {
-      const k = touched[i]!;
-      pairs[at++] = k;
-      pairs[at++] = scratch[k]!;
-      scratch[k] = 0;
-    }
-    ranges[2 * h + 1] = at;
-    this.at = at;
-    minMax[2 * h] = min;
-    minMax[2 * h + 1] = max;
+    return { ranges, pairs: pairs.slice(0, at), minMax, sums };
+  }
+
+  /** Bin a whole batch of results. */
+  bin(results: readonly ReplicationResult[]): BinnedDaily {
+    this.start();
+    for (const r of results) this.add(r);
+    return this.finish();
   }
 }

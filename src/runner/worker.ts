@@ -7,9 +7,8 @@
 import Piscina from 'piscina';
 import { simulate } from '../model/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
-import { binBatch, type BinnedBatch } from './batch.js';
+import { BatchBuilder, type BinnedBatch } from './batch.js';
 import { DailyBinner } from './daily.js';
-import type { ReplicationResult } from '../model/result.js';
 
 export interface WorkerData {
   readonly scenario: ResolvedScenario;
@@ -26,9 +25,10 @@ let data: WorkerData | null = null;
 let workerBinner: DailyBinner | null = null;
 
 export function runBatch(scenario: ResolvedScenario, seed: number, start: number, count: number, binner: DailyBinner, csv: boolean): BinnedBatch {
-  const results: ReplicationResult[] = [];
-  for (let i = start; i < start + count; i++) results.push(simulate(scenario, seed, i));
-  return binBatch(results, binner, csv ? scenario : null);
+  // Each result is packed as soon as it is simulated (hot in cache) and then dropped.
+  const b = new BatchBuilder(binner, csv ? scenario : null, count);
+  for (let i = start; i < start + count; i++) b.add(simulate(scenario, seed, i));
+  return b.finish();
 }
 
 export default function task(t: WorkerTask): unknown {

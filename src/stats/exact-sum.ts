@@ -49,7 +49,8 @@ export class ExactSum {
       const x = hi + y;
       if (y === x - hi) hi = x;
     }
-    return hi;
+    // A zero total is +0: JSON (partial results of shards) does not keep the sign of -0.
+    return hi === 0 ? 0 : hi;
   }
 
   /** The partials (exact state), for serialisation; `ExactSum.from` restores it. */

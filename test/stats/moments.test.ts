@@ -43,6 +43,13 @@ describe('ExactSum', () => {
     [1e100, 1, -1e100].forEach((x) => t.add(x));
     expect(t.value).toBe(1); // naive: 0
   });
+  it('a zero total is +0 however it was reached (JSON drops the sign of -0)', () => {
+    const s = new ExactSum();
+    s.add(-0);
+    s.add(-0);
+    expect(Object.is(s.value, 0)).toBe(true);
+    expect(Object.is(ExactSum.from(JSON.parse(JSON.stringify(s.toJSON())) as number[]).value, 0)).toBe(true);
+  });
   it('is independent of order and of splitting into merged parts', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), { maxLength: 80 }), fc.nat(), (xs, cut) => {

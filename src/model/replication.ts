@@ -127,6 +127,8 @@ const NCAUSES = CAUSES.length;
 const K_WEATHER = 0, K_INCIDENT = 1, K_DISRUPTION = 2;
 /** What to do when an airfield wait ends. */
 const R_LAND = 0, R_TAKEOFF = 1, R_LAND_RESERVED = 2;
+/** What a site offers an aircraft type (scanSite). */
+const S_NOWORK = 0, S_NOTREADY = 1, S_HELD = 2, S_WORK = 3;
 /** Phases (index into PHASE_NAMES); -1 = none (idle at home). */
 const P_FLYING = 0, P_GROUND = 1, P_PARKWAIT = 2, P_BROKEN = 3, P_CLEARANCE = 4, P_WEATHER = 5, P_CREW = 6, P_UNAVAIL = 7;
 const PHASE_NAMES: readonly Phase[] = ['flying', 'ground', 'parking-wait', 'broken', 'clearance-hold', 'weather-hold', 'crew-rest', 'unavailable'];
@@ -269,6 +271,20 @@ export class Replication {
    */
   private recheckAt = Infinity;
   private recheckId = -1;
+  /**
+   * State version: bumped by every change of what scanSite and nextReady read (backlog,
+   * claims, passengers, loads on the ground, shuttles in flight, closed sites). Their
+   * caches hold for one (time, version). Starts at 1 so zeroed caches never match.
+   */
+  private ver = 1;
+  private readonly scanT: Float64Array; // [s * nTypes + k]
+  private readonly scanV: Float64Array;
+  private readonly scanSt: Int32Array;
+  private readonly scanPax: Float64Array;
+  /** goIdle's next readiness, [held ? 1 : 0]. */
+  private readonly idleNextT: Float64Array;
+  private readonly idleNextV: Float64Array;
+  private readonly idleNext: Float64Array;
 
   // samplers
   private readonly u: { clearance: Sampler; dispatch: Sampler };
@@ -375,6 +391,13 @@ export class Replication {
     this.cargoOnGround = ar.f64(nS);
     this.inflightTo = ar.f64(nS);
     this.claimLot = ar.f64(nS * p.nLots);
+    this.scanT = ar.f64(nS * nT);
+    this.scanV = ar.f64(nS * nT);
+    this.scanSt = ar.i32(nS * nT);
+    this.scanPax = ar.f64(nS * nT);
+    this.idleNextT = ar.f64(2);
+    this.idleNextV = ar.f64(2);
+    this.idleNext = ar.f64(2);
     this.claimPax = ar.f64(nS);
     this.packRate = ar.f64(nS);
     this.paxRate = ar.f64(nS);
@@ -842,6 +865,7 @@ export class Replication {
    * still goes, as it did when claims were in tons; the sampled load factor may take it).
    */
   private claim(ac: Aircraft, s: number, now: number, uPax: number): void {
+    this.ver++;
     const p = this.p;
     const k = ac.type;
     const type = ac.spec;
@@ -887,6 +911,7 @@ export class Replication {
 
   /** The aircraft's onload starts (or it gives up): its claims at `site` go back to the pool. */
   private releaseClaim(ac: Aircraft, s: number): void {
+    this.ver++;
     const sb = s * this.p.nLots;
     for (let j = 0; j < ac.nClaim; j++) {
       const i = sb + ac.claimLots[j]!;
@@ -903,6 +928,29 @@ export class Replication {
     const sh = ac.spec.shuttle;
     if (sh !== null) return s === sh.from;
     return this.p.canServe[s * this.p.nTypes + ac.type] === 1;
+  }
+
+  /**
+   * What site s offers an aircraft of type k now: S_NOWORK, S_NOTREADY (no unclaimed ready
+   * work, but some is to come), S_HELD (below the minimum load) or S_WORK (unclaimed ready
+   * passengers in scanPax). A pure function of the state, cached per (s, k) until the clock
+   * or the state moves (`ver`): idle aircraft woken together ask the same question.
+   */
+  private scanSite(s: number, k: number, type: ResolvedAircraftType, now: number, minTons: number): number {
+    const c = s * this.p.nTypes + k;
+    if (this.scanT[c] === now && this.scanV[c] === this.ver) return this.scanSt[c]!;
+    const uTons = this.unclaimedTons(s, k, now);
+    const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
+    let st: number;
+    if (uTons <= 1e-9 && uPax <= 0) {
+      st = (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) && this.nextReady(s, now) < Infinity ? S_NOTREADY : S_NOWORK;
+    } else if (minTons > 0 && !this.worthFlying(type, s, uTons, uPax, minTons)) st = S_HELD;
+    else st = S_WORK;
+    this.scanT[c] = now;
+    this.scanV[c] = this.ver;
+    this.scanSt[c] = st;
+    this.scanPax[c] = uPax;
+    return st;
   }
 
   private cycleStart(ac: Aircraft): void {
@@ -927,20 +975,16 @@ export class Replication {
       let acc = 0;
       for (let s = 0; s < nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
-        const uTons = this.unclaimedTons(s, ac.type, now);
-        const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
-        if (uTons <= 1e-9 && uPax <= 0) {
-          if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) {
-            if (this.nextReady(s, now) < Infinity) notReady = true;
-          }
-          continue;
-        }
-        if (minTons > 0 && !this.worthFlying(ac, s, uTons, uPax, minTons)) {
+        const st = this.scanSite(s, ac.type, type, now, minTons);
+        if (st === S_NOWORK) continue;
+        if (st === S_NOTREADY) { notReady = true; continue; }
+        if (st === S_HELD) {
           // held for a worthwhile load: woken by the next readiness, load or deposit
           notReady = true;
           held = true;
           continue;
         }
+        const uPax = this.scanPax[s * this.p.nTypes + ac.type]!;
         const backlogW = this.backlogTons[s]! + PAX_SHORT_TONS * this.paxBacklog(s);
         if (pass === 0) {
           let score: number;
@@ -1007,8 +1051,7 @@ export class Replication {
    * unclaimed, closure team excluded) is below the minimum and nothing more can come from
    * upstream shuttle sites: the last loads, and then the closure team, always go.
    */
-  private worthFlying(ac: Aircraft, s: number, uTons: number, uPax: number, minTons: number): boolean {
-    const type = ac.spec;
+  private worthFlying(type: ResolvedAircraftType, s: number, uTons: number, uPax: number, minTons: number): boolean {
     const f = this.minLoad;
     const seats = type.seats;
     const tons = Math.max(0, uTons);
@@ -1032,8 +1075,16 @@ export class Replication {
     if (this.tr !== null) this.trace(ac, -1, 'idle', held ? 'below minimum load' : notReady ? 'cargo not ready' : 'no unclaimed work');
     this.idle.push(ac);
     if (notReady) {
-      let next = Infinity;
-      for (let s = 0; s < this.nS; s++) if (!this.siteDone[s]) next = Math.min(next, this.nextReady(s, this.sim.now, held));
+      const h = held ? 1 : 0;
+      let next: number;
+      if (this.idleNextT[h] === this.sim.now && this.idleNextV[h] === this.ver) next = this.idleNext[h]!;
+      else {
+        next = Infinity;
+        for (let s = 0; s < this.nS; s++) if (!this.siteDone[s]) next = Math.min(next, this.nextReady(s, this.sim.now, held));
+        this.idleNextT[h] = this.sim.now;
+        this.idleNextV[h] = this.ver;
+        this.idleNext[h] = next;
+      }
       if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
       if (next < this.recheckAt && next < this.scn.horizonHours) {
         this.recheckAt = next;
@@ -1295,6 +1346,7 @@ export class Replication {
   }
 
   private loadPlan(ac: Aircraft): void {
+    this.ver++;
     const s = ac.site;
     const now = this.sim.now;
     const type = ac.spec;
@@ -1417,6 +1469,7 @@ export class Replication {
     const tons = ac.loadTons, pax = ac.loadPax;
     if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
     const lastCargoOff = tons > 0 && (this.cargoOnGround[s] = this.cargoOnGround[s]! - 1) === 0 && this.closureLeft[s]! > 0;
+    this.ver++; // after the changes: releaseSpot above may have run a nested load and wake
     ac.lastSite = s;
     this.groundTons[s] = this.groundTons[s]! - tons;
     this.groundPax[s] = this.groundPax[s]! - pax;
@@ -1493,6 +1546,7 @@ export class Replication {
   }
 
   private offloadDone(ac: Aircraft): void {
+    this.ver++;
     const s = ac.site;
     const nL = this.p.nLots;
     let items = 0;
@@ -1575,6 +1629,7 @@ export class Replication {
     if (this.siteDone[s]) return;
     if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0 || this.loadedOnGround[s]! > 0 || !this.upstreamDone(s)) return;
     const now = this.sim.now;
+    this.ver++;
     this.siteDone[s] = 1;
     this.siteCompletion[s] = now;
     this.parkAccount(s);

@@ -16,9 +16,12 @@
  * draw cost: tychei is the cheapest to create, among the fastest to draw, and unlike
  * xor128/xorwow (linear generators that fail some BigCrush tests) it has no known
  * statistical weakness. xor4096 is excellent but 3x dearer to create; alea is slower
- * per draw. Tyche-i's string seeding xors every character into the state with a full
- * round after each, then runs 20 more rounds, so seeds that differ in one character
- * (replication 1 vs 2) still start far apart (checked by test/random/streams.test.ts).
+ * per draw. Seeding: streams.ts hashes the stream key to a 128-bit state (cyrb128,
+ * ./hash.ts), which seeds Tyche-i directly, then 20 rounds are discarded (as Tyche-i's own
+ * string seeding does), so keys that differ in one character (replication 1 vs 2) start
+ * far apart (checked by test/random/streams.test.ts). Tyche-i's own string seeding (one
+ * round per character) cost ~1.7 us per stream; the hash path costs ~0.5 us, most of it
+ * seedrandom's generator object.
  *
  * Precision: `next()` is seedrandom's `.double()`, 53 bits built from two 32-bit
  * outputs, always. The plain call gives only 32 bits (a grid of 2^-32), which would
@@ -43,4 +46,16 @@ export interface RandomSource {
  */
 export function sourceFromString(seed: string): RandomSource {
   return { next: seedrandom.tychei(seed).double };
+}
+
+/**
+ * A Tyche-i source started from a given 128-bit state (four int32 words, e.g. a string
+ * hash; see streams.ts). seedrandom restores the state after its own (fixed) seeding, then
+ * 20 rounds are discarded, as Tyche-i's string seeding does, so that states differing in
+ * a few bits are far apart before the first output.
+ */
+export function sourceFromState(a: number, b: number, c: number, d: number): RandomSource {
+  const g = seedrandom.tychei('', { state: { a, b, c, d } });
+  for (let i = 0; i < 20; i++) g.int32();
+  return { next: g.double };
 }

@@ -38,13 +38,14 @@ const R_BOUND = 4 / Math.sqrt(N);
 
 describe('stream', () => {
   it('stream(seed, rep, name) pins its first outputs (a changed generator or key is caught)', () => {
-    // Computed once with seedrandom 3.0.5 tychei('airlift:20240519:0:weather:AB101').double().
+    // Computed once (seedrandom 3.0.5 tychei from the cyrb128 state of 'airlift:20240519:0:weather:AB101',
+    // 20 rounds discarded, .double()). Changed deliberately with the cheaper seeding of the model speed work.
     const s = stream(20240519, 0, 'weather:AB101');
     expect([s.next(), s.next(), s.next(), s.next()]).toEqual([
-      0.09108091843674326, 0.4270217966576979, 0.311930081419589, 0.1809707680994883,
+      0.9168441697529028, 0.45096256882846986, 0.012046244069943923, 0.9119100516629379,
     ]);
     const t = stream(1, 3, 'breaks:C-17');
-    expect([t.next(), t.next(), t.next()]).toEqual([0.18533013299828338, 0.6547663159738182, 0.879894037517119]);
+    expect([t.next(), t.next(), t.next()]).toEqual([0.018200994574791185, 0.5962643976133102, 0.0021418740346880183]);
   });
 
   it('streamKey(seed, rep, name) keeps names containing separators unambiguous', () => {
@@ -125,6 +126,15 @@ describe('Streams', () => {
       c2.next();
     }
     expect(seqA2).toEqual(seqA1);
+  });
+
+  it('Streams.get(name) gives the stream(...) numbers whatever the order names are asked for in', () => {
+    const streams = new Streams(77, 5);
+    const b = streams.get('b');
+    const a = streams.get('a');
+    expect(draws(a, 20)).toEqual(draws(stream(77, 5, 'a'), 20));
+    expect(draws(b, 20)).toEqual(draws(stream(77, 5, 'b'), 20));
+    expect(streams.get('a')).toBe(a);
   });
 
   it('Streams.get(name) differs across replications (replication i is its own world)', () => {

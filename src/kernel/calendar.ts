@@ -69,6 +69,22 @@ export class Calendar {
     this.freeTop = c;
   }
 
+  /**
+   * Drop every pending event and start over as if new (same capacity, sequence and
+   * generations back at 0): lets a caller reuse one calendar for many runs.
+   */
+  clear(): void {
+    const c = this.pos.length;
+    this.n = 0;
+    this.seq = 0;
+    this.pos.fill(-1);
+    this.gen.fill(0);
+    for (let i = 0; i < c; i++) this.free[i] = c - 1 - i;
+    this.freeTop = c;
+    this.fns.fill(undefined);
+    this.args.fill(undefined);
+  }
+
   /** Number of pending events. */
   get size(): number {
     return this.n;

@@ -58,6 +58,19 @@ export class Simulation {
     this.cal = new Calendar(options.initialCapacity ?? 1024);
   }
 
+  /**
+   * Back to the state of a new Simulation (time 0, no pending events, counters at 0), keeping
+   * the calendar's storage: for callers that run many independent simulations in a row.
+   * Pending events are dropped (processes waiting on them never resume). Not while running.
+   */
+  reset(): void {
+    if (this.running) throw new KernelUsageError(messages.resetWhileRunning());
+    this.cal.clear();
+    this._now = 0;
+    this._processCount = 0;
+    this.processed = 0;
+  }
+
   /** Current time (hours). */
   get now(): number {
     return this._now;

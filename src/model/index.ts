@@ -1,6 +1,7 @@
 /** The airlift withdrawal model: one replication, event by event on the kernel. See ./replication.ts. */
 import type { ResolvedScenario } from '../scenario/resolved.js';
-import { Replication } from './replication.js';
+import type { Simulation } from '../kernel/index.js';
+import { Replication, newSimulation } from './replication.js';
 import type { ReplicationInternals } from './replication.js';
 import type { PhaseInterval, ReplicationResult, TraceRecord } from './result.js';
 import { RecordingTracer } from './trace.js';
@@ -15,8 +16,18 @@ export { PAX_SHORT_TONS } from './replication.js';
 
 /** One Monte Carlo replication: a pure function of (scenario, seed, replication). */
 export function simulate(scenario: ResolvedScenario, seed: number, replication: number): ReplicationResult {
-  return new Replication(scenario, seed, replication, false, null).run();
+  // One kernel per scenario object, reset at the start of each replication (Replication's
+  // constructor), so its calendar storage is not reallocated every time. Taken out of the
+  // cache while in use: a nested or failed call simply makes a new one. The result holds no
+  // reference to the kernel, so it stays a pure function of (scenario, seed, replication).
+  const sim = simCache.get(scenario) ?? newSimulation();
+  simCache.delete(scenario);
+  const result = new Replication(scenario, seed, replication, false, null, sim).run();
+  simCache.set(scenario, sim);
+  return result;
 }
+
+const simCache = new WeakMap<ResolvedScenario, Simulation>();
 
 /**
  * The deterministic plan run: every distribution at its plan value, every chance event

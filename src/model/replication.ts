@@ -211,6 +211,11 @@ function clearDelays(ac: Aircraft): void {
 /** Arena bytes used by the last replication of each scenario (sizes the next one's first chunk). */
 const arenaHint = new WeakMap<Prepared, number>();
 
+/** A new kernel for one replication (or for a cache of reusable ones, see index.ts). */
+export function newSimulation(): Simulation {
+  return new Simulation({ maxEvents: 20_000_000, initialCapacity: 128 });
+}
+
 function regimesDeny(scn: ResolvedScenario): boolean {
   return scn.clearance !== null && scn.clearance.regimes.some((r) => r.denialProbability > 0);
 }
@@ -359,12 +364,14 @@ export class Replication {
     private readonly replication: number,
     private readonly plan: boolean,
     private readonly tr: Tracer | null,
+    sim: Simulation | null = null,
   ) {
     const p = (this.p = prepare(scn));
     const nS = (this.nS = p.nSites);
     const nT = p.nTypes;
     const N = nS + p.nDest;
-    this.sim = new Simulation({ maxEvents: 20_000_000, initialCapacity: 128 });
+    if (sim !== null) sim.reset();
+    this.sim = sim ?? newSimulation();
     const streams = plan ? null : new Streams(seed, replication);
     // Streams are created only for mechanisms that draw: a constant spec or a switched-off
     // mechanism creates none (creating a stream costs more than a replication's draws).
@@ -757,18 +764,25 @@ export class Replication {
     const nL = this.p.nLots;
     const rate = this.packRate[s]!;
     const order = this.p.lotOrder[s]!;
+    const p = this.p;
+    const backlog = this.backlog;
+    const sb = s * nL;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
-      const left = this.backlog[s * nL + lot]!;
+      const left = backlog[sb + lot]!;
       if (left <= 0) continue;
-      const L = this.scn.cargo[lot]!;
-      if (L.site !== s) continue;
-      if (now + EPS < L.releaseHours) { best = Math.min(best, L.releaseHours); continue; }
+      if (p.lotSite[lot] !== s) continue;
+      const rel = p.lotRelease[lot]!;
+      if (now + EPS < rel) { if (rel < best) best = rel; continue; }
       if (rate === Infinity || rate <= 0) continue;
-      const loaded = L.count - left;
-      const packedItems = Math.max(0, Math.floor((rate * now - this.p.packCumBefore[lot]!) / L.shortTons + 1e-9));
-      if ((!more && packedItems - loaded > 0) || packedItems >= L.count) continue;
-      best = Math.min(best, (this.p.packCumBefore[lot]! + (packedItems + 1) * L.shortTons) / rate);
+      const count = p.lotCount[lot]!;
+      const tons = p.lotTons[lot]!;
+      const cum = p.packCumBefore[lot]!;
+      const loaded = count - left;
+      const packedItems = Math.max(0, Math.floor((rate * now - cum) / tons + 1e-9));
+      if ((!more && packedItems - loaded > 0) || packedItems >= count) continue;
+      const t = (cum + (packedItems + 1) * tons) / rate;
+      if (t < best) best = t;
     }
     const pr = this.paxRate[s]!;
     if (pr !== Infinity && pr > 0) {

@@ -212,3 +212,38 @@ describe('Simulation.run', () => {
     expect(() => sim.run()).toThrow(/already running/);
   });
 });
+
+describe('Simulation.reset', () => {
+  it('a reset simulation replays a run exactly like a new one (order, times, ids)', () => {
+    const play = (sim: Simulation): string[] => {
+      const log: string[] = [];
+      const ids: number[] = [];
+      for (let i = 0; i < 40; i++) ids.push(sim.schedule((i * 7) % 5, (a: number) => log.push(`${sim.now}:${a}`), i, i % 3));
+      sim.cancel(ids[3]!);
+      sim.reschedule(ids[5]!, 0.5);
+      log.push(`ids ${ids.join(',')}`);
+      sim.run({ until: 3 });
+      return log;
+    };
+    const fresh = play(new Simulation({ initialCapacity: 16 }));
+    const reused = new Simulation({ initialCapacity: 16 });
+    play(reused); // leaves events pending past `until` and a grown calendar
+    expect(reused.pending).toBeGreaterThan(0);
+    reused.reset();
+    expect(reused.now).toBe(0);
+    expect(reused.pending).toBe(0);
+    expect(reused.eventsProcessed).toBe(0);
+    expect(play(reused)).toEqual(fresh);
+  });
+
+  it('refuses to reset from inside an event', () => {
+    const sim = new Simulation();
+    let err: unknown = null;
+    sim.schedule(1, () => {
+      try { sim.reset(); } catch (e) { err = e; }
+    });
+    sim.run();
+    expect(err).toBeInstanceOf(Error);
+    expect(String(err)).toMatch(/reset\(\) called while the simulation is running/);
+  });
+});

@@ -14,7 +14,3 @@ export function constant(v: number): Sampler {
 export function makeSampler(spec: DistSpec, source: RandomSource | null): Sampler {
   return source === null ? constant(planValueOf(spec)) : sampler(spec, source);
 }
-
-export function planValue(spec: DistSpec): number {
-  return planValueOf(spec);
-}

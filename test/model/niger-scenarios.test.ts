@@ -35,8 +35,8 @@ describe('shipped Niger scenarios (simulate over replications 0..299)', () => {
     expect(m(surge.c)).toBeLessThanOrEqual(m(base.c));
     expect(m(base.c)).toBeLessThanOrEqual(m(pess.c));
     const pMiss = pess.c.filter((t) => !(t < pess.deadline)).length / REPS;
-    // "a real chance of missing": at least 10 % of replications miss (the 99 % binomial bound
-    // of a true 10 % at n = 300 is below 0.16; the estimate here is far above).
+    // "a real chance of missing": more than 10 % of these 300 replications miss (about 83 % do
+    // today, so the check fails only if the pessimistic variant stops being pessimistic).
     expect(pMiss).toBeGreaterThan(0.1);
     // and the default clears in nearly every replication
     const pBase = base.c.filter((t) => t < base.deadline).length / REPS;

@@ -6,7 +6,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import { parseNumberFlag } from './run.js';
-import { analysisOptions, baseDirFor, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from './compare.js';
+import { analysisOptions, baseDirFor, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 
 interface GoalArgs extends AnalysisArgs {
   readonly scenario: string;

@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import type { SetFlag } from '../../runner/analysis/index.js';
-import { analysisOptions, baseDirFor, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from './compare.js';
+import { analysisOptions, baseDirFor, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 
 interface SweepArgs extends AnalysisArgs {
   readonly scenario: string;

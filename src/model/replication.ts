@@ -266,7 +266,9 @@ export class Replication {
   private readonly capIntAtClose: Float64Array;
 
   // idle aircraft waiting for work
+  /** Idle aircraft waiting for a wake-up: idle[0..nIdle). Two lists swapped by wakeIdle, never truncated (no reallocation). */
   private idle: Aircraft[] = [];
+  private nIdle = 0;
   private idleSpare: Aircraft[] = [];
   /**
    * The one pending re-check of idle aircraft (time and kernel event id). An earlier need
@@ -759,7 +761,8 @@ export class Replication {
    * lot that has items ready now is skipped (it is work already); `more` (used while an
    * aircraft is held for a minimum load) also counts the next item of such a lot.
    */
-  private nextReady(s: number, now: number, more = false): number {
+  private nextReady(s: number, more: boolean): void {
+    const now = this.sim.now;
     let best = Infinity;
     const nL = this.p.nLots;
     const rate = this.packRate[s]!;
@@ -790,7 +793,7 @@ export class Replication {
       const released = Math.floor(pr * now + 1e-9);
       if (released < nc) best = Math.min(best, (released + 1) / pr);
     }
-    return best;
+    this.nextReadyT = best;
   }
 
   /** Own non-closure personnel released and not yet loaded. */
@@ -827,6 +830,12 @@ export class Replication {
     return n;
   }
 
+  /** Set by unclaimedTons: unclaimed ready cargo tons at the site scanned that fit the type. */
+  private uTons = 0;
+  /** Set by scanSite: unclaimed ready passengers at the site scanned. */
+  private uPax = 0;
+  /** Set by nextReady: the time it found. */
+  private nextReadyT = Infinity;
   /** Set by unclaimedTons when a minimum load is set: pallet positions of that cargo. */
   private uPalLast = 0;
   /** Set likewise: unclaimed cargo at s that fits the type and is not yet loaded, ready or not. */
@@ -838,7 +847,8 @@ export class Replication {
    * aircraft already dispatched there, lot by lot (whole items, so a claim never hides an
    * item that the claiming aircraft cannot take).
    */
-  private unclaimedTons(s: number, k: number, now: number): number {
+  private unclaimedTons(s: number, k: number): void {
+    const now = this.sim.now;
     let tons = 0;
     let left = 0, leftPal = 0, pal = 0;
     const withLeft = this.minLoadTons[k]! > 0; // only the minimum-load check reads them
@@ -868,7 +878,7 @@ export class Replication {
       this.fitLeftPal = leftPal;
       this.uPalLast = pal;
     }
-    return tons;
+    this.uTons = tons;
   }
 
   /**
@@ -950,15 +960,26 @@ export class Replication {
    * passengers in scanPax). A pure function of the state, cached per (s, k) until the clock
    * or the state moves (`ver`): idle aircraft woken together ask the same question.
    */
-  private scanSite(s: number, k: number, type: ResolvedAircraftType, now: number, minTons: number): number {
+  private scanSite(s: number, k: number): number {
+    // Only integers cross calls on this path, and results come back in fields or arrays:
+    // a double passed to or returned from a call that V8 does not inline is boxed (a heap
+    // allocation), and this runs ~1,000 times per replication.
+    const now = this.sim.now;
     const c = s * this.p.nTypes + k;
     if (this.scanT[c] === now && this.scanV[c] === this.ver) return this.scanSt[c]!;
-    const uTons = this.unclaimedTons(s, k, now);
+    const type = this.scn.aircraftTypes[k]!;
+    this.unclaimedTons(s, k);
+    const uTons = this.uTons;
     const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
+    this.uPax = uPax;
     let st: number;
     if (uTons <= 1e-9 && uPax <= 0) {
-      st = (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) && this.nextReady(s, now) < Infinity ? S_NOTREADY : S_NOWORK;
-    } else if (minTons > 0 && !this.worthFlying(type, s, uTons, uPax, minTons)) st = S_HELD;
+      st = S_NOWORK;
+      if (this.backlogItems[s]! > 0 || this.paxBacklog(s) > 0) {
+        this.nextReady(s, false);
+        if (this.nextReadyT < Infinity) st = S_NOTREADY;
+      }
+    } else if (this.minLoadTons[k]! > 0 && !this.worthFlying(type, k, s)) st = S_HELD;
     else st = S_WORK;
     this.scanT[c] = now;
     this.scanV[c] = this.ver;
@@ -982,14 +1003,13 @@ export class Replication {
     let pick = -1;
     const propU = policy === 'proportional' && !this.plan ? this.u.dispatch() : -1;
     const nS = this.nS;
-    const minTons = this.minLoadTons[ac.type]!;
     let held = false;
     // proportional needs two passes: weights, then the pick
     for (let pass = 0; pass < (propU >= 0 ? 2 : 1); pass++) {
       let acc = 0;
       for (let s = 0; s < nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
-        const st = this.scanSite(s, ac.type, type, now, minTons);
+        const st = this.scanSite(s, ac.type);
         if (st === S_NOWORK) continue;
         if (st === S_NOTREADY) { notReady = true; continue; }
         if (st === S_HELD) {
@@ -1065,7 +1085,9 @@ export class Replication {
    * unclaimed, closure team excluded) is below the minimum and nothing more can come from
    * upstream shuttle sites: the last loads, and then the closure team, always go.
    */
-  private worthFlying(type: ResolvedAircraftType, s: number, uTons: number, uPax: number, minTons: number): boolean {
+  private worthFlying(type: ResolvedAircraftType, k: number, s: number): boolean {
+    const uTons = this.uTons, uPax = this.uPax; // set by scanSite
+    const minTons = this.minLoadTons[k]!;
     const f = this.minLoad;
     const seats = type.seats;
     const tons = Math.max(0, uTons);
@@ -1087,14 +1109,20 @@ export class Replication {
   private goIdle(ac: Aircraft, notReady: boolean, held: boolean): void {
     this.beginWait(ac, notReady ? C_CARGO : -1);
     if (this.tr !== null) this.trace(ac, -1, 'idle', held ? 'below minimum load' : notReady ? 'cargo not ready' : 'no unclaimed work');
-    this.idle.push(ac);
+    if (this.nIdle < this.idle.length) this.idle[this.nIdle] = ac;
+    else this.idle.push(ac);
+    this.nIdle++;
     if (notReady) {
       const h = held ? 1 : 0;
       let next: number;
       if (this.idleNextT[h] === this.sim.now && this.idleNextV[h] === this.ver) next = this.idleNext[h]!;
       else {
         next = Infinity;
-        for (let s = 0; s < this.nS; s++) if (!this.siteDone[s]) next = Math.min(next, this.nextReady(s, this.sim.now, held));
+        for (let s = 0; s < this.nS; s++) {
+          if (this.siteDone[s]) continue;
+          this.nextReady(s, held);
+          if (this.nextReadyT < next) next = this.nextReadyT;
+        }
         this.idleNextT[h] = this.sim.now;
         this.idleNextV[h] = this.ver;
         this.idleNext[h] = next;
@@ -1117,15 +1145,16 @@ export class Replication {
     do {
       this.wakeAgain = false;
       const list = this.idle;
-      if (list.length === 0) break;
+      const n = this.nIdle;
+      if (n === 0) break;
       this.idle = this.idleSpare;
+      this.nIdle = 0;
       this.idleSpare = list;
-      for (let i = 0; i < list.length; i++) {
+      for (let i = 0; i < n; i++) {
         const ac = list[i]!;
         this.endWait(ac);
         this.cycleStart(ac);
       }
-      list.length = 0;
     } while (this.wakeAgain);
     this.waking = false;
   }

@@ -101,7 +101,8 @@ export class DailyBinner {
   /** Per histogram: active values so far, smallest and largest. */
   private readonly active: Uint32Array;
   private minMax: Float64Array;
-  private fixed: FixedSum[] = [];
+  /** FixedSum f of the batch as its state [hi, lo] at [2f], [2f+1] (FixedSum.addAt). */
+  private fixed: Float64Array;
   private count = 0;
 
   constructor(scenario: ResolvedScenario) {
@@ -125,6 +126,7 @@ export class DailyBinner {
     this.touched = new Uint32Array(maxBins);
     this.active = new Uint32Array(H);
     this.minMax = new Float64Array(2 * H);
+    this.fixed = new Float64Array(2 * F);
     this.start();
   }
 
@@ -138,7 +140,7 @@ export class DailyBinner {
       mm[2 * h] = Infinity;
       mm[2 * h + 1] = -Infinity;
     }
-    this.fixed = Array.from({ length: this.F }, () => new FixedSum());
+    this.fixed = new Float64Array(2 * this.F);
   }
 
   /** Bin one replication's daily series. */
@@ -187,7 +189,7 @@ export class DailyBinner {
       const i = d * stride + s;
       const v = x[i]!;
       this.value(h0 + i, v);
-      if (f0 >= 0) this.fixed[f0 + i]!.add(v);
+      if (f0 >= 0) FixedSum.addAt(this.fixed, f0 + i, v);
     }
     return tail;
   }
@@ -254,12 +256,7 @@ export class DailyBinner {
       }
       ranges[2 * h + 1] = at;
     }
-    const sums = new Float64Array(2 * this.F);
-    for (let f = 0; f < this.F; f++) {
-      const [hi, lo] = this.fixed[f]!.toJSON();
-      sums[2 * f] = hi;
-      sums[2 * f + 1] = lo;
-    }
+    const sums = this.fixed; // handed over: start() makes a new one
     return { ranges, pairs: pairs.slice(0, at), minMax, sums };
   }
 

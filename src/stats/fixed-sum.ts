@@ -24,6 +24,20 @@ export class FixedSum {
     }
   }
 
+  /**
+   * The same addition on a sum kept in arrays, as state [hi, lo] at [2i, 2i + 1] of `state`
+   * (many sums without one object each: no garbage for the collector to trace).
+   */
+  static addAt(state: Float64Array, i: number, x: number): void {
+    let lo = state[2 * i + 1]! + Math.round(x * SCALE);
+    if (lo >= CARRY || lo <= -CARRY) {
+      const c = Math.trunc(lo / CARRY);
+      state[2 * i] = state[2 * i]! + c;
+      lo -= c * CARRY;
+    }
+    state[2 * i + 1] = lo;
+  }
+
   /** add(xs[i]) for i in [from, to). */
   addAll(xs: ArrayLike<number>, from: number, to: number): void {
     let lo = this.lo;

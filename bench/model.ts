@@ -7,10 +7,14 @@
  *    worker's packing per replication (scalars, daily series binned with the zero-tail
  *    shortcut, replications.csv rows); and the parent's reduction per replication
  *    (Aggregator.consumeBinned, CPU time, best of several passes);
- * 2. the runner: replications/s with 1 worker and with all workers (the ratio is the
- *    parallel speed-up), same seed and replications, outputs written to a temp folder;
- * 3. 10,000 replications with all workers: wall time (target < 5 s), and the CPU time of the
- *    parent (main) thread per replication during that run (Linux: /proc/self/task);
+ * 2. whole runs of 10,000 replications, each in a fresh process (cold, as a user runs them:
+ *    start-up, compilation and outputs included), with 1 worker (in-process) and with all
+ *    workers: wall time (target < 5 s with all), the ratio (the parallel speed-up), and the
+ *    CPU time of the parent (main) thread per replication (Linux: /proc/self/task);
+ * 3. the steady state: the same executors after 500 replications per worker of warm-up
+ *    (threads started, code compiled), replications/s and their ratio. (Until this session
+ *    the 1-worker run reused this process, already warm from step 1, while the workers
+ *    started cold: that compared unlike things.)
  * 4. peak RSS of a whole run of 100,000 replications (and 1,000,000 with --million) in a
  *    child process (target < 300 MB at 1,000,000): memory does not grow with replications
  *    beyond one scalar per replication and site.
@@ -26,6 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { loadScenario } from '../src/scenario/index.js';
 import { simulate } from '../src/model/index.js';
 import { Aggregator, runMonteCarlo } from '../src/runner/index.js';
+import { createExecutor, runRange } from '../src/runner/pool.js';
 import { binBatch, type BinnedBatch } from '../src/runner/batch.js';
 import { DailyBinner } from '../src/runner/daily.js';
 import { Worker } from 'node:worker_threads';
@@ -67,10 +72,6 @@ function cpuMicros(f: () => void): number {
   return d.user + d.system;
 }
 
-async function runWith(scenario: ResolvedScenario, replications: number, workers: number): Promise<number> {
-  return (await runMeasured(scenario, replications, workers)).seconds;
-}
-
 async function runMeasured(scenario: ResolvedScenario, replications: number, workers: number): Promise<{ seconds: number; mainCpu: number | null }> {
   const outDir = mkdtempSync(join(tmpdir(), 'airlift-bench-'));
   try {
@@ -85,17 +86,45 @@ async function runMeasured(scenario: ResolvedScenario, replications: number, wor
   }
 }
 
-/** Child mode: one whole run, then report peak RSS (bytes) as JSON on stdout. */
-async function child(replications: number): Promise<void> {
-  const scenario = await load();
-  const seconds = await runWith(scenario, replications, availableParallelism());
-  process.stdout.write(JSON.stringify({ replications, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+interface ChildReport {
+  readonly seconds: number;
+  readonly maxRssBytes: number;
+  readonly mainCpu: number | null;
 }
 
-function peakRss(replications: number): { seconds: number; maxRssBytes: number } {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(replications)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+/**
+ * Child mode, in a fresh process (cold, as a user's `airlift run` is):
+ *  - `--child N --workers W`: one whole run (runMonteCarlo, outputs to a temp folder);
+ *  - with `--warm`: the executor first runs 500 replications per worker (threads started, code
+ *    compiled), then N more are timed: the steady-state throughput, without start-up.
+ * Reports seconds, peak RSS and the main thread's CPU as JSON on stdout.
+ */
+async function child(replications: number, workers: number, warm: boolean): Promise<void> {
+  const scenario = await load();
+  let seconds: number;
+  let mainCpu: number | null = null;
+  if (!warm) ({ seconds, mainCpu } = await runMeasured(scenario, replications, workers));
+  else {
+    const exec = await createExecutor(scenario, scenario.seed, workers, { csv: true });
+    try {
+      const w = 500 * workers;
+      await runRange(exec, new Aggregator(scenario, 0, w), 0, w);
+      const t0 = performance.now();
+      await runRange(exec, new Aggregator(scenario, w, replications), w, w + replications);
+      seconds = (performance.now() - t0) / 1000;
+    } finally {
+      await exec.close();
+    }
+  }
+  const report: ChildReport = { seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, mainCpu };
+  process.stdout.write(JSON.stringify(report) + '\n');
+}
+
+function inChild(replications: number, workers: number, warm = false): ChildReport {
+  const args = [fileURLToPath(import.meta.url), '--child', String(replications), '--workers', String(workers), ...(warm ? ['--warm'] : [])];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`child run failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssBytes: number };
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildReport;
 }
 
 const SPIN = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
@@ -117,7 +146,7 @@ async function parallelCapacity(threads: number): Promise<number> {
 
 async function main(): Promise<void> {
   const childReps = arg('child');
-  if (childReps !== undefined) return child(Number(childReps));
+  if (childReps !== undefined) return child(Number(childReps), Number(arg('workers') ?? availableParallelism()), flag('warm'));
   const reps = Number(arg('reps') ?? 2000);
   const rssReps = Number(arg('rss-reps') ?? 100_000);
   const cores = availableParallelism();
@@ -163,21 +192,24 @@ async function main(): Promise<void> {
   const spin = await parallelCapacity(cores);
   console.log(`  machine check:              ${cores} threads running a fixed CPU loop each take ${fmt(spin, 2)}x the time of one (1.00 = the cores are free; more = other load)`);
 
-  // 2. runner, 1 worker vs all
-  const one = await runWith(scenario, reps, 1);
-  const all = await runWith(scenario, reps, cores);
-  console.log(`  run ${fmt(reps)} reps, 1 worker:  ${fmt(one, 2)} s, ${fmt(reps / one)} replications/s`);
-  console.log(`  run ${fmt(reps)} reps, ${cores} workers: ${fmt(all, 2)} s, ${fmt(reps / all)} replications/s, speed-up ${fmt(one / all, 2)}x (target >= 1.7x on 2 cores)`);
-
-  // 3. 10,000 replications, all workers
-  const tenK = await runMeasured(scenario, 10_000, cores);
-  console.log(`  run 10,000 reps, ${cores} workers: ${fmt(tenK.seconds, 2)} s wall (target < 5 s)` +
-    (tenK.mainCpu === null ? '' : `; parent thread ${fmt(tenK.mainCpu, 2)} s CPU in all (${fmt((tenK.mainCpu / 10_000) * 1e6)} us/replication, start-up and outputs included)`));
+  // 2. whole runs of 10,000 replications in fresh processes (cold: start-up, compilation and
+  //    outputs included, as a user sees them), 1 worker (in-process) and all workers
+  const tenK = 10_000;
+  const one = inChild(tenK, 1);
+  const all = inChild(tenK, cores);
+  console.log(`  run ${fmt(tenK)} reps, 1 worker:  ${fmt(one.seconds, 2)} s wall, ${fmt(tenK / one.seconds)} replications/s`);
+  console.log(`  run ${fmt(tenK)} reps, ${cores} workers: ${fmt(all.seconds, 2)} s wall (target < 5 s), ${fmt(tenK / all.seconds)} replications/s, speed-up ${fmt(one.seconds / all.seconds, 2)}x (target >= 1.7x on 2 cores)` +
+    (all.mainCpu === null ? '' : `; parent thread ${fmt(all.mainCpu, 2)} s CPU (${fmt((all.mainCpu / tenK) * 1e6)} us/replication)`));
+  // 3. steady state: the same executors after a warm-up (threads started, code compiled)
+  const warmReps = Math.max(reps, 2000);
+  const wOne = inChild(warmReps, 1, true);
+  const wAll = inChild(warmReps, cores, true);
+  console.log(`  steady state, ${fmt(warmReps)} reps after warm-up: 1 worker ${fmt(warmReps / wOne.seconds)} replications/s, ${cores} workers ${fmt(warmReps / wAll.seconds)} replications/s, speed-up ${fmt(wOne.seconds / wAll.seconds, 2)}x`);
 
   // 4. peak RSS
   if (!flag('skip-rss')) {
     for (const n of flag('million') ? [rssReps, 1_000_000] : [rssReps]) {
-      const r = peakRss(n);
+      const r = inChild(n, cores);
       console.log(`  peak RSS at ${fmt(n)} reps:  ${fmt(r.maxRssBytes / 2 ** 20, 1)} MB (run took ${fmt(r.seconds, 1)} s; target < 300 MB at 1,000,000)`);
     }
   }

@@ -43,8 +43,17 @@
       site for this type (ready or not, unclaimed, closure team excluded) is below f in every
       dimension and no cargo can still come from upstream shuttle sites: the last loads, and
       then the closure team, always go (with what is ready). A held aircraft waits at home
-      as 'cargo-not-ready' and looks again at the next item readiness (packing counts the
-      next item even of a lot already partly ready), load or shuttle deposit.
+      as 'cargo-not-ready'.
+      Waking idle aircraft: every load, deposit, or take-off of a site's last cargo wakes
+      them all to dispatch again. Readiness (an item packed, counting the next item even
+      of a lot already partly ready for held aircraft; a lot released; a person released)
+      is watched by one pending re-check event, which wakes them only when some site
+      now offers work (S_WORK) to one of their types; otherwise it waits for the next
+      readiness. (Until session 2 every readiness woke every idle aircraft into a dispatch
+      cycle: ~730 idle returns per replication against ~125 sorties. The only effect of
+      those cycles on results was that a mission-capable draw (one per aircraft and day)
+      was made on days when the aircraft was held all day; now it is made when the
+      aircraft next looks for work, which changes the random draws, not the model.)
  *   3. clearance (strategic only): each sortie's clearance is requested when the previous
  *      sortie is dispatched (the first when the aircraft starts); the aircraft waits only
  *      for the remainder. A denial re-requests after reRequestDelay with a new lead time;
@@ -174,6 +183,8 @@ class Aircraft {
   lastSite = -1;
   /** Closure-team members aboard the current load. */
   loadClosure = 0;
+  /** Why it went idle (goIdle): 0 = no work for it anywhere, 1 = work not ready yet, 2 = held for a minimum load. */
+  idleKind = 0;
   constructor(
     readonly index: number,
     readonly type: number,
@@ -288,6 +299,11 @@ export class Replication {
   private readonly scanV: Float64Array;
   private readonly scanSt: Int32Array;
   private readonly scanPax: Float64Array;
+  private readonly scanUntil: Float64Array;
+  /** readyHorizon's cache per site: version and time computed, and the answer. */
+  private readonly horizonV: Float64Array;
+  private readonly horizonFrom: Float64Array;
+  private readonly horizonAt: Float64Array;
   /** goIdle's next readiness, [held ? 1 : 0]. */
   private readonly idleNextT: Float64Array;
   private readonly idleNextV: Float64Array;
@@ -356,7 +372,15 @@ export class Replication {
   private readonly fTurnDone = (ac: Aircraft): void => this.turnDone(ac);
   private readonly fRestedAtDest = (ac: Aircraft): void => { this.endWait(ac); this.flyHome(ac); };
   private readonly fBackHome = (ac: Aircraft): void => this.backHome(ac);
-  private readonly fRecheck = (): void => { this.recheckAt = Infinity; this.recheckId = -1; this.wakeIdle(); };
+  private readonly fRecheck = (): void => {
+    this.recheckAt = Infinity;
+    this.recheckId = -1;
+    // Something became ready. Wake the idle aircraft only if some site now offers work to one
+    // of them (scanSite is cached per site and type, so this costs a few scans, not a dispatch
+    // cycle per aircraft); otherwise look again at the next readiness.
+    if (this.idleHasWork()) this.wakeIdle();
+    else this.armIdleRecheck();
+  };
   private readonly fClose = (code: number): void => this.closeStart(code);
   private readonly fOpen = (code: number): void => this.closeEnd(code);
 
@@ -404,6 +428,10 @@ export class Replication {
     this.scanV = ar.f64(nS * nT);
     this.scanSt = ar.i32(nS * nT);
     this.scanPax = ar.f64(nS * nT);
+    this.scanUntil = ar.f64(nS * nT);
+    this.horizonV = ar.f64(nS);
+    this.horizonFrom = ar.f64(nS);
+    this.horizonAt = ar.f64(nS);
     this.idleNextT = ar.f64(2);
     this.idleNextV = ar.f64(2);
     this.idleNext = ar.f64(2);
@@ -966,7 +994,9 @@ export class Replication {
     // allocation), and this runs ~1,000 times per replication.
     const now = this.sim.now;
     const c = s * this.p.nTypes + k;
-    if (this.scanT[c] === now && this.scanV[c] === this.ver) return this.scanSt[c]!;
+    // The answer holds while the state version is the same and nothing at s becomes ready
+    // (readyHorizon; EPS early, as lotAvailable counts a release EPS early).
+    if (this.scanV[c] === this.ver && now >= this.scanT[c]! && now < this.scanUntil[c]! - EPS) return this.scanSt[c]!;
     const type = this.scn.aircraftTypes[k]!;
     this.unclaimedTons(s, k);
     const uTons = this.uTons;
@@ -983,9 +1013,26 @@ export class Replication {
     else st = S_WORK;
     this.scanT[c] = now;
     this.scanV[c] = this.ver;
+    this.scanUntil[c] = this.readyHorizon(s);
     this.scanSt[c] = st;
     this.scanPax[c] = uPax;
     return st;
+  }
+
+  /**
+   * The next time anything at site s becomes ready by time alone (a lot released, an item
+   * packed, a person released): nextReady(s, more = true). Until then, and while the state
+   * version is the same, what a site offers does not change. Cached per site.
+   */
+  private readyHorizon(s: number): number {
+    const now = this.sim.now;
+    if (this.horizonV[s] === this.ver && now >= this.horizonFrom[s]! && now < this.horizonAt[s]! - EPS) return this.horizonAt[s]!;
+    this.nextReady(s, true);
+    const t = this.nextReadyT;
+    this.horizonV[s] = this.ver;
+    this.horizonFrom[s] = now;
+    this.horizonAt[s] = t;
+    return t;
   }
 
   private cycleStart(ac: Aircraft): void {
@@ -1112,28 +1159,68 @@ export class Replication {
     if (this.nIdle < this.idle.length) this.idle[this.nIdle] = ac;
     else this.idle.push(ac);
     this.nIdle++;
-    if (notReady) {
-      const h = held ? 1 : 0;
-      let next: number;
-      if (this.idleNextT[h] === this.sim.now && this.idleNextV[h] === this.ver) next = this.idleNext[h]!;
+    ac.idleKind = held ? 2 : notReady ? 1 : 0;
+    if (notReady) this.armRecheck(this.idleNextTime(held ? 1 : 0));
+  }
+
+  /**
+   * Next readiness time that matters to idle aircraft: h = 0, the next item of a lot with
+   * nothing ready (or the next person released); h = 1 (held for a minimum load), also the
+   * next item of a lot already partly ready. Cached per (time, state version).
+   */
+  private idleNextTime(h: number): number {
+    const now = this.sim.now;
+    if (this.idleNextT[h] === now && this.idleNextV[h] === this.ver) return this.idleNext[h]!;
+    let next = Infinity;
+    for (let s = 0; s < this.nS; s++) {
+      if (this.siteDone[s]) continue;
+      let t: number;
+      if (h === 1) t = this.readyHorizon(s);
       else {
-        next = Infinity;
-        for (let s = 0; s < this.nS; s++) {
-          if (this.siteDone[s]) continue;
-          this.nextReady(s, held);
-          if (this.nextReadyT < next) next = this.nextReadyT;
-        }
-        this.idleNextT[h] = this.sim.now;
-        this.idleNextV[h] = this.ver;
-        this.idleNext[h] = next;
+        this.nextReady(s, false);
+        t = this.nextReadyT;
       }
-      if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
-      if (next < this.recheckAt && next < this.scn.horizonHours) {
-        this.recheckAt = next;
-        if (this.recheckId < 0) this.recheckId = this.sim.scheduleAt(next, this.fRecheck);
-        else this.sim.reschedule(this.recheckId, next);
+      if (t < next) next = t;
+    }
+    this.idleNextT[h] = now;
+    this.idleNextV[h] = this.ver;
+    this.idleNext[h] = next;
+    return next;
+  }
+
+  /** Make sure the idle aircraft are looked at again by time `next` (one pending re-check). */
+  private armRecheck(next: number): void {
+    if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
+    if (next < this.recheckAt && next < this.scn.horizonHours) {
+      this.recheckAt = next;
+      if (this.recheckId < 0) this.recheckId = this.sim.scheduleAt(next, this.fRecheck);
+      else this.sim.reschedule(this.recheckId, next);
+    }
+  }
+
+  /**
+   * The re-check found no work: arm the next one at the next readiness of any kind (what an
+   * aircraft idle for 'not ready' saw may now be a held load, so the finer h = 1 for all).
+   */
+  private armIdleRecheck(): void {
+    for (let i = 0; i < this.nIdle; i++) {
+      if (this.idle[i]!.idleKind > 0) {
+        this.armRecheck(this.idleNextTime(1));
+        return;
       }
     }
+  }
+
+  /** Does some site offer work (S_WORK) now to one of the idle aircraft? */
+  private idleHasWork(): boolean {
+    for (let i = 0; i < this.nIdle; i++) {
+      const ac = this.idle[i]!;
+      for (let s = 0; s < this.nS; s++) {
+        if (this.siteDone[s] || !this.canServe(ac, s)) continue;
+        if (this.scanSite(s, ac.type) === S_WORK) return true;
+      }
+    }
+    return false;
   }
 
   private waking = false;

@@ -1809,8 +1809,15 @@ export class Replication {
   }
 
   private readonly fDeadline = (): void => {
-    this.deadlineTons = Float64Array.from(this.groundTons, (x) => Math.max(0, x));
-    this.deadlinePax = Float64Array.from(this.groundPax, (x) => Math.max(0, x));
+    const n = this.nS;
+    const tons = new Float64Array(n);
+    const pax = new Float64Array(n);
+    for (let s = 0; s < n; s++) {
+      tons[s] = Math.max(0, this.groundTons[s]!);
+      pax[s] = Math.max(0, this.groundPax[s]!);
+    }
+    this.deadlineTons = tons;
+    this.deadlinePax = pax;
   };
 
   private finish(): ReplicationResult {

@@ -62,6 +62,21 @@ describe('dispatch.minimumLoad', () => {
     expect(on.lostHours[CAUSE_INDEX['cargo-not-ready']]!).toBeGreaterThan(off.lostHours[CAUSE_INDEX['cargo-not-ready']]!);
   });
 
+  it('a held aircraft is woken when a worthwhile load is ready, not at every item packed', () => {
+    // 2 st items packed every 4 h; 0.8 x 20 st needs 8 of them. The aircraft waits at home
+    // (no dispatch cycle, so no 'idle' record) while items are packed, and goes idle once
+    // per sortie (back home, not enough ready yet) plus at the start.
+    let idle = 0;
+    const tracer: Tracer = {
+      event: (_t, _ac, _site, event) => { if (event === 'idle') idle++; },
+      phase: () => undefined,
+      load: () => undefined,
+    };
+    const { result } = inspectReplication(slow(0.8), 5, 0, tracer);
+    expect(result.movedShortTons).toEqual([100]);
+    expect(idle).toBeLessThanOrEqual(result.sortiesByType[0]! + 1);
+  });
+
   it('waived when the whole remaining backlog is below the minimum: a 5 st site with its closure team clears in one sortie', () => {
     const scn = scenario(
       {

@@ -14,7 +14,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { BinnedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
-import type { WorkerData, WorkerTask } from './worker.js';
+import type { WorkerTask } from './worker.js';
 
 export interface Executor {
   readonly workers: number;
@@ -56,28 +56,66 @@ export async function inProcessExecutor(scenario: ResolvedScenario, seed: number
   };
 }
 
-export async function poolExecutor(scenario: ResolvedScenario, seed: number, workers: number, opts: ExecutorOptions = {}): Promise<Executor> {
-  const { Piscina } = await import('piscina');
-  const workerData: WorkerData = { scenario, seed, csv: opts.csv === true };
-  const pool = new Piscina<WorkerTask, BinnedBatch>({
-    filename: workerPath(),
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    workerData,
-    // A small young generation keeps each worker's resident memory down (the model's garbage
-    // is short-lived); it costs nothing measurable in speed.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
-  });
-  return {
-    workers,
-    run: (start, count) => pool.run({ start, count }),
-    close: () => pool.destroy(),
-  };
+/**
+ * A pool of worker threads that serves any number of runs, of any scenarios, one after another
+ * or at once. Each task carries its scenario, seed and range, so the threads (and the code they
+ * have compiled, which takes a fresh thread thousands of replications: see README, Benchmarks)
+ * are reused by every run of an analysis instead of starting cold for each point. Workers keep
+ * the last few scenarios they were sent, by key, with their binners.
+ */
+export class WorkerPool {
+  private readonly keys = new WeakMap<ResolvedScenario, number>();
+  private nextKey = 1;
+
+  private constructor(
+    readonly workers: number,
+    private readonly pool: import('piscina').Piscina<WorkerTask, BinnedBatch>,
+  ) {}
+
+  static async start(workers: number): Promise<WorkerPool> {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina<WorkerTask, BinnedBatch>({
+      filename: workerPath(),
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 60_000,
+      // A small young generation keeps each worker's resident memory down (the model's garbage
+      // is short-lived); it costs nothing measurable in speed.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    return new WorkerPool(workers, pool);
+  }
+
+  /** An executor for one run on this pool; closing it leaves the pool running. */
+  executor(scenario: ResolvedScenario, seed: number, opts: ExecutorOptions = {}): Executor {
+    let key = this.keys.get(scenario);
+    if (key === undefined) {
+      key = this.nextKey++;
+      this.keys.set(scenario, key);
+    }
+    const csv = opts.csv === true;
+    const k = key;
+    return {
+      workers: this.workers,
+      run: (start, count) => this.pool.run({ key: k, scenario, seed, csv, start, count }),
+      close: async () => {},
+    };
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
 }
 
-export async function createExecutor(scenario: ResolvedScenario, seed: number, workers: number, opts: ExecutorOptions = {}): Promise<Executor> {
-  return workers <= 1 ? inProcessExecutor(scenario, seed, opts) : poolExecutor(scenario, seed, workers, opts);
+export async function poolExecutor(scenario: ResolvedScenario, seed: number, workers: number, opts: ExecutorOptions = {}): Promise<Executor> {
+  const pool = await WorkerPool.start(workers);
+  const exec = pool.executor(scenario, seed, opts);
+  return { ...exec, close: () => pool.close() };
+}
+
+export async function createExecutor(scenario: ResolvedScenario, seed: number, workers: number, opts: ExecutorOptions = {}, pool: WorkerPool | null = null): Promise<Executor> {
+  if (workers <= 1) return inProcessExecutor(scenario, seed, opts);
+  return pool !== null ? pool.executor(scenario, seed, opts) : poolExecutor(scenario, seed, workers, opts);
 }
 
 /** Replications per task: enough to amortise messaging, small enough to balance load and bound memory. */

@@ -2,7 +2,9 @@
  * Piscina worker: runs a contiguous batch of replications and returns them packed, with the
  * daily series already binned (./daily.ts) and, when asked, the batch's replications.csv rows
  * formatted — the per-replication work the runner's single thread would otherwise do. The
- * typed arrays are transferred, not copied. The scenario and seed arrive once, as workerData.
+ * typed arrays are transferred, not copied. Each task carries its scenario (a pool serves many
+ * runs, see pool.ts WorkerPool); the worker keeps the last few by key, so the model's
+ * per-scenario caches (prepared arrays, kernel, arena size) and the binner are built once.
  */
 import Piscina from 'piscina';
 import { simulate } from '../model/index.js';
@@ -10,19 +12,19 @@ import type { ResolvedScenario } from '../scenario/resolved.js';
 import { BatchBuilder, type BinnedBatch } from './batch.js';
 import { DailyBinner } from './daily.js';
 
-export interface WorkerData {
+export interface WorkerTask {
+  /** The pool's key of this scenario object (same key, same scenario). */
+  readonly key: number;
   readonly scenario: ResolvedScenario;
   readonly seed: number;
   /** Format the replications.csv rows here. */
-  readonly csv?: boolean;
-}
-export interface WorkerTask {
+  readonly csv: boolean;
   readonly start: number;
   readonly count: number;
 }
 
-let data: WorkerData | null = null;
-let workerBinner: DailyBinner | null = null;
+const KEEP = 4;
+const known = new Map<number, { scenario: ResolvedScenario; binner: DailyBinner }>();
 
 export function runBatch(scenario: ResolvedScenario, seed: number, start: number, count: number, binner: DailyBinner, csv: boolean): BinnedBatch {
   // Each result is packed as soon as it is simulated (hot in cache) and then dropped.
@@ -32,9 +34,13 @@ export function runBatch(scenario: ResolvedScenario, seed: number, start: number
 }
 
 export default function task(t: WorkerTask): unknown {
-  data ??= Piscina.workerData as WorkerData;
-  workerBinner ??= new DailyBinner(data.scenario);
-  const batch = runBatch(data.scenario, data.seed, t.start, t.count, workerBinner, data.csv === true);
+  let entry = known.get(t.key);
+  if (entry === undefined) {
+    if (known.size >= KEEP) known.delete(known.keys().next().value!);
+    entry = { scenario: t.scenario, binner: new DailyBinner(t.scenario) };
+    known.set(t.key, entry);
+  }
+  const batch = runBatch(entry.scenario, t.seed, t.start, t.count, entry.binner, t.csv);
   const { ranges, pairs, minMax, sums } = batch.binned;
   const movable = {
     [Piscina.transferableSymbol]: [batch.data.buffer, batch.routeCounts.buffer, ranges.buffer, pairs.buffer, minMax.buffer, sums.buffer],

@@ -1,6 +1,7 @@
 /** Shared by the analyses: run options, CSV cells, the analysis summary's common header. */
 import type { ResolvedScenario } from '../../scenario/resolved.js';
 import { toolVersion } from '../version.js';
+import { WorkerPool } from '../pool.js';
 import type { PointStats } from './point.js';
 
 export interface AnalysisOptions {
@@ -10,6 +11,23 @@ export interface AnalysisOptions {
   readonly signal?: AbortSignal | undefined;
   /** Replications done and total, over the whole analysis. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Worker threads to run every point on; withPool starts one when absent. */
+  readonly pool?: WorkerPool | null | undefined;
+}
+
+/**
+ * Run an analysis with one worker pool for all its points (started here unless given, closed
+ * here if started here). A fresh thread needs thousands of replications before its code is
+ * compiled and fast, so starting a pool per point made short points mostly warm-up.
+ */
+export async function withPool<T>(o: AnalysisOptions, body: (o: AnalysisOptions) => Promise<T>): Promise<T> {
+  if (o.workers <= 1 || (o.pool !== undefined && o.pool !== null)) return body(o);
+  const pool = await WorkerPool.start(o.workers);
+  try {
+    return await body({ ...o, pool });
+  } finally {
+    await pool.close();
+  }
 }
 
 export interface AnalysisHeader {

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ResolvedScenario } from '../../scenario/resolved.js';
-import { type AnalysisHeader, type AnalysisOptions, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
+import { type AnalysisHeader, type AnalysisOptions, withPool, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
 import { comparePaired, pairedTable, width, type PairedComparison } from './paired.js';
 import { runPoint, type PointResult, type PointStats } from './point.js';
 
@@ -38,6 +38,10 @@ export interface CompareRun {
 }
 
 export async function compareScenarios(scenarios: readonly ResolvedScenario[], o: AnalysisOptions): Promise<CompareRun> {
+  return withPool(o, (po) => compareScenariosRun(scenarios, po));
+}
+
+async function compareScenariosRun(scenarios: readonly ResolvedScenario[], o: AnalysisOptions): Promise<CompareRun> {
   if (scenarios.length < 2) throw new Error('compare: need at least two scenarios');
   const t0 = performance.now();
   const total = scenarios.length * o.replications;

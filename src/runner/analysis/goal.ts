@@ -15,7 +15,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ScenarioDocument } from '../../scenario/index.js';
 import type { ResolvedScenario } from '../../scenario/resolved.js';
-import { type AnalysisHeader, type AnalysisOptions, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
+import { type AnalysisHeader, type AnalysisOptions, withPool, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
 import { runPoint, type PointStats } from './point.js';
 import { applyOverrides } from './variants.js';
 
@@ -66,6 +66,10 @@ export class GoalInputError extends Error {
 const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 
 export async function seekGoal(doc: ScenarioDocument, base: ResolvedScenario, spec: GoalSpec, o: AnalysisOptions): Promise<GoalResult> {
+  return withPool(o, (po) => seekGoalRun(doc, base, spec, po));
+}
+
+async function seekGoalRun(doc: ScenarioDocument, base: ResolvedScenario, spec: GoalSpec, o: AnalysisOptions): Promise<GoalResult> {
   const t0 = performance.now();
   const cache = new Map<number, PointStats>();
   const trace: GoalStep[] = [];

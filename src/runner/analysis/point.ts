@@ -9,7 +9,7 @@ import type { ResolvedScenario } from '../../scenario/resolved.js';
 import { wilson, Z95 } from '../../stats/intervals.js';
 import { quantileSorted, sortAscending } from '../../stats/quantile.js';
 import { Aggregator } from '../aggregator.js';
-import { createExecutor, runRange } from '../pool.js';
+import { createExecutor, runRange, WorkerPool } from '../pool.js';
 import { isoAt } from '../dates.js';
 
 export interface PointStats {
@@ -38,6 +38,8 @@ export interface RunPointOptions {
   readonly workers: number;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((done: number) => void) | undefined;
+  /** Worker threads shared by the analysis's points (see common.ts withPool); null: a pool of its own. */
+  readonly pool?: WorkerPool | null | undefined;
 }
 
 const finite = (h: number): number | null => (Number.isFinite(h) ? h : null);
@@ -80,7 +82,7 @@ export function pointStats(scenario: ResolvedScenario, completion: Float64Array)
 /** Run one point on its own executor (worker pool or in-process) and reduce in replication order. */
 export async function runPoint(scenario: ResolvedScenario, o: RunPointOptions): Promise<PointResult> {
   const agg = new Aggregator(scenario, 0, Math.min(o.replications, 1 << 20));
-  const exec = await createExecutor(scenario, o.seed, o.workers);
+  const exec = await createExecutor(scenario, o.seed, o.workers, {}, o.pool ?? null);
   try {
     await runRange(exec, agg, 0, o.replications, { signal: o.signal, onProgress: o.onProgress });
   } finally {

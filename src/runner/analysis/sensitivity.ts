@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ScenarioDocument } from '../../scenario/index.js';
 import type { ResolvedScenario } from '../../scenario/resolved.js';
-import { type AnalysisHeader, type AnalysisOptions, csvText, header, scenarioRef } from './common.js';
+import { type AnalysisHeader, type AnalysisOptions, withPool, csvText, header, scenarioRef } from './common.js';
 import { defaultSensitivity, type SensitivityParam } from './defaults.js';
 import { comparePaired, pairedTable, type DiffInterval } from './paired.js';
 import { runPoint, type PointStats } from './point.js';
@@ -78,6 +78,10 @@ export function prepareSensitivity(doc: ScenarioDocument, scenario: ResolvedScen
 }
 
 export async function runSensitivity(base: ResolvedScenario, prepared: readonly PreparedParam[], source: 'scenario' | 'default', o: AnalysisOptions): Promise<SensitivityResult> {
+  return withPool(o, (po) => runSensitivityRun(base, prepared, source, po));
+}
+
+async function runSensitivityRun(base: ResolvedScenario, prepared: readonly PreparedParam[], source: 'scenario' | 'default', o: AnalysisOptions): Promise<SensitivityResult> {
   const t0 = performance.now();
   const total = (1 + 2 * prepared.length) * o.replications;
   let k = 0;

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ScenarioDocument } from '../../scenario/index.js';
 import type { ResolvedScenario } from '../../scenario/resolved.js';
-import { type AnalysisHeader, type AnalysisOptions, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
+import { type AnalysisHeader, type AnalysisOptions, withPool, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
 import { runPoint, type PointStats } from './point.js';
 import type { SetFlag, SweepValue } from './values.js';
 import { applyOverrides, checkPaths, valueAt } from './variants.js';
@@ -49,6 +49,10 @@ export function prepareSweep(doc: ScenarioDocument, sets: readonly SetFlag[]): P
 }
 
 export async function runSweep(doc: ScenarioDocument, base: ResolvedScenario, sets: readonly SetFlag[], variants: Extract<Prepared, { ok: true }>['variants'], o: AnalysisOptions): Promise<SweepResult> {
+  return withPool(o, (po) => runSweepRun(doc, base, sets, variants, po));
+}
+
+async function runSweepRun(doc: ScenarioDocument, base: ResolvedScenario, sets: readonly SetFlag[], variants: Extract<Prepared, { ok: true }>['variants'], o: AnalysisOptions): Promise<SweepResult> {
   const t0 = performance.now();
   const total = variants.length * o.replications;
   const points: SweepPoint[] = [];

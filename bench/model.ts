@@ -11,7 +11,7 @@
  *    start-up, compilation and outputs included), with 1 worker (in-process) and with all
  *    workers: wall time (target < 5 s with all), the ratio (the parallel speed-up), and the
  *    CPU time of the parent (main) thread per replication (Linux: /proc/self/task);
- * 3. the steady state: the same executors after 500 replications per worker of warm-up
+ * 3. the steady state: the same executors after 4,000 replications per worker of warm-up
  *    (threads started, code compiled), replications/s and their ratio. (Until this session
  *    the 1-worker run reused this process, already warm from step 1, while the workers
  *    started cold: that compared unlike things.)
@@ -86,6 +86,8 @@ async function runMeasured(scenario: ResolvedScenario, replications: number, wor
   }
 }
 
+const WARM_PER_WORKER = 4000;
+
 interface ChildReport {
   readonly seconds: number;
   readonly maxRssBytes: number;
@@ -95,8 +97,9 @@ interface ChildReport {
 /**
  * Child mode, in a fresh process (cold, as a user's `airlift run` is):
  *  - `--child N --workers W`: one whole run (runMonteCarlo, outputs to a temp folder);
- *  - with `--warm`: the executor first runs 500 replications per worker (threads started, code
- *    compiled), then N more are timed: the steady-state throughput, without start-up.
+ *  - with `--warm`: the executor first runs WARM_PER_WORKER replications per worker (threads
+ *    started, code compiled: a fresh worker reaches its steady pace only after ~3,500), then N
+ *    more are timed: the steady-state throughput, without start-up.
  * Reports seconds, peak RSS and the main thread's CPU as JSON on stdout.
  */
 async function child(replications: number, workers: number, warm: boolean): Promise<void> {
@@ -107,7 +110,7 @@ async function child(replications: number, workers: number, warm: boolean): Prom
   else {
     const exec = await createExecutor(scenario, scenario.seed, workers, { csv: true });
     try {
-      const w = 500 * workers;
+      const w = WARM_PER_WORKER * workers;
       await runRange(exec, new Aggregator(scenario, 0, w), 0, w);
       const t0 = performance.now();
       await runRange(exec, new Aggregator(scenario, w, replications), w, w + replications);
@@ -201,7 +204,7 @@ async function main(): Promise<void> {
   console.log(`  run ${fmt(tenK)} reps, ${cores} workers: ${fmt(all.seconds, 2)} s wall (target < 5 s), ${fmt(tenK / all.seconds)} replications/s, speed-up ${fmt(one.seconds / all.seconds, 2)}x (target >= 1.7x on 2 cores)` +
     (all.mainCpu === null ? '' : `; parent thread ${fmt(all.mainCpu, 2)} s CPU (${fmt((all.mainCpu / tenK) * 1e6)} us/replication)`));
   // 3. steady state: the same executors after a warm-up (threads started, code compiled)
-  const warmReps = Math.max(reps, 2000);
+  const warmReps = Math.max(reps, 4000);
   const wOne = inChild(warmReps, 1, true);
   const wAll = inChild(warmReps, cores, true);
   console.log(`  steady state, ${fmt(warmReps)} reps after warm-up: 1 worker ${fmt(warmReps / wOne.seconds)} replications/s, ${cores} workers ${fmt(warmReps / wAll.seconds)} replications/s, speed-up ${fmt(wOne.seconds / wAll.seconds, 2)}x`);

@@ -45,11 +45,12 @@
       then the closure team, always go (with what is ready). A held aircraft waits at home
       as 'cargo-not-ready'.
       Waking idle aircraft: every load, deposit, or take-off of a site's last cargo wakes
-      them all to dispatch again. Readiness (an item packed, counting the next item even
-      of a lot already partly ready for held aircraft; a lot released; a person released)
-      is watched by one pending re-check event, which wakes them only when some site
-      now offers work (S_WORK) to one of their types; otherwise it waits for the next
-      readiness. (Until session 2 every readiness woke every idle aircraft into a dispatch
+      them all to dispatch again. Readiness (any item packed, a lot released, a person
+      released) is watched by one pending re-check event, which wakes them only when some
+      site now offers work (S_WORK) to one of their types; otherwise it waits for the next
+      readiness. Every idle aircraft is watched so, whatever it found when it went idle
+      (until session 2 one that found all ready cargo claimed by others, or a lot partly
+      ready, was not looked at again when the next item of that lot was packed). (Until session 2 every readiness woke every idle aircraft into a dispatch
       cycle: ~730 idle returns per replication against ~125 sorties. The only effect of
       those cycles on results was that a mission-capable draw (one per aircraft and day)
       was made on days when the aircraft was held all day; now it is made when the
@@ -183,8 +184,6 @@ class Aircraft {
   lastSite = -1;
   /** Closure-team members aboard the current load. */
   loadClosure = 0;
-  /** Why it went idle (goIdle): 0 = no work for it anywhere, 1 = work not ready yet, 2 = held for a minimum load. */
-  idleKind = 0;
   constructor(
     readonly index: number,
     readonly type: number,
@@ -304,10 +303,6 @@ export class Replication {
   private readonly horizonV: Float64Array;
   private readonly horizonFrom: Float64Array;
   private readonly horizonAt: Float64Array;
-  /** goIdle's next readiness, [held ? 1 : 0]. */
-  private readonly idleNextT: Float64Array;
-  private readonly idleNextV: Float64Array;
-  private readonly idleNext: Float64Array;
 
   // samplers
   private readonly u: { clearance: Sampler; dispatch: Sampler };
@@ -432,9 +427,6 @@ export class Replication {
     this.horizonV = ar.f64(nS);
     this.horizonFrom = ar.f64(nS);
     this.horizonAt = ar.f64(nS);
-    this.idleNextT = ar.f64(2);
-    this.idleNextV = ar.f64(2);
-    this.idleNext = ar.f64(2);
     this.claimPax = ar.f64(nS);
     this.packRate = ar.f64(nS);
     this.paxRate = ar.f64(nS);
@@ -1159,32 +1151,17 @@ export class Replication {
     if (this.nIdle < this.idle.length) this.idle[this.nIdle] = ac;
     else this.idle.push(ac);
     this.nIdle++;
-    ac.idleKind = held ? 2 : notReady ? 1 : 0;
-    if (notReady) this.armRecheck(this.idleNextTime(held ? 1 : 0));
+    this.armRecheck(this.idleNextTime());
   }
 
-  /**
-   * Next readiness time that matters to idle aircraft: h = 0, the next item of a lot with
-   * nothing ready (or the next person released); h = 1 (held for a minimum load), also the
-   * next item of a lot already partly ready. Cached per (time, state version).
-   */
-  private idleNextTime(h: number): number {
-    const now = this.sim.now;
-    if (this.idleNextT[h] === now && this.idleNextV[h] === this.ver) return this.idleNext[h]!;
+  /** The next readiness at any open site (readyHorizon): when idle aircraft may find work. */
+  private idleNextTime(): number {
     let next = Infinity;
     for (let s = 0; s < this.nS; s++) {
       if (this.siteDone[s]) continue;
-      let t: number;
-      if (h === 1) t = this.readyHorizon(s);
-      else {
-        this.nextReady(s, false);
-        t = this.nextReadyT;
-      }
+      const t = this.readyHorizon(s);
       if (t < next) next = t;
     }
-    this.idleNextT[h] = now;
-    this.idleNextV[h] = this.ver;
-    this.idleNext[h] = next;
     return next;
   }
 
@@ -1198,17 +1175,9 @@ export class Replication {
     }
   }
 
-  /**
-   * The re-check found no work: arm the next one at the next readiness of any kind (what an
-   * aircraft idle for 'not ready' saw may now be a held load, so the finer h = 1 for all).
-   */
+  /** The re-check found no work: arm the next one at the next readiness. */
   private armIdleRecheck(): void {
-    for (let i = 0; i < this.nIdle; i++) {
-      if (this.idle[i]!.idleKind > 0) {
-        this.armRecheck(this.idleNextTime(1));
-        return;
-      }
-    }
+    if (this.nIdle > 0) this.armRecheck(this.idleNextTime());
   }
 
   /** Does some site offer work (S_WORK) now to one of the idle aircraft? */

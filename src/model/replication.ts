@@ -777,9 +777,10 @@ export class Replication {
   }
 
   /**
-   * Next time something not ready at site s becomes ready (Infinity if never). By default a
-   * lot that has items ready now is skipped (it is work already); `more` (used while an
-   * aircraft is held for a minimum load) also counts the next item of such a lot.
+   * Next time something not ready at site s becomes ready (Infinity if never), into
+   * nextReadyT. Without `more` a lot that has items ready now is skipped (it is work already:
+   * scanSite's not-ready test); with `more` the next item of such a lot counts too
+   * (readyHorizon: the next time anything at s changes by time alone).
    */
   private nextReady(s: number, more: boolean): void {
     const now = this.sim.now;

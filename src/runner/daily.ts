@@ -101,8 +101,8 @@ export class DailyBinner {
   /** Per histogram: active values so far, smallest and largest. */
   private readonly active: Uint32Array;
   private minMax: Float64Array;
-  /** FixedSum f of the batch as its state [hi, lo] at [2f], [2f+1] (FixedSum.addAt). */
-  private fixed: Float64Array;
+  /** FixedSum f of the batch as its state [hi, lo] at [2f], [2f+1] (FixedSum.addAt); new in each start(). */
+  private fixed = new Float64Array(0);
   private count = 0;
 
   constructor(scenario: ResolvedScenario) {
@@ -126,7 +126,6 @@ export class DailyBinner {
     this.touched = new Uint32Array(maxBins);
     this.active = new Uint32Array(H);
     this.minMax = new Float64Array(2 * H);
-    this.fixed = new Float64Array(2 * F);
     this.start();
   }
 

@@ -104,3 +104,18 @@ describe('FixedSum.addAll', () => {
     expect(b.toJSON()).toEqual(a.toJSON());
   });
 });
+
+describe('FixedSum.addAt', () => {
+  it('keeps the same [hi, lo] state as a FixedSum, carry included, at any index of the array', () => {
+    const xs = Array.from({ length: 1000 }, (_, i) => 1e8 + 0.25 + Math.sin(i)); // sum ~1.7e18 quanta > 2^52: carries
+    const a = new FixedSum();
+    const state = new Float64Array(6);
+    for (const x of xs) {
+      a.add(x);
+      FixedSum.addAt(state, 1, x);
+    }
+    expect([state[2], state[3]]).toEqual(a.toJSON());
+    expect(state[2]).toBeGreaterThan(0); // the carry really happened
+    expect([state[0], state[1], state[4], state[5]]).toEqual([0, 0, 0, 0]);
+  });
+});

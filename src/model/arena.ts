@@ -8,9 +8,10 @@
  * large ArrayBuffers instead. Views never overlap; each allocation is 8-byte aligned.
  *
  * The first chunk is sized from what the previous replication of the same scenario used
- * (`hint`), so in steady state a replication makes one backing-store allocation. The
- * chunks are fresh each time: views may escape into results (the daily series) and are
- * never reused by a later replication.
+ * (`hint`), so in steady state a replication makes one backing-store allocation. An arena
+ * whose views never escape can be reused: `clear()` zeroes every chunk, so its views read
+ * as freshly allocated (a reused Replication's state, see replication.ts). Views that do
+ * escape into results (the daily series) come from a fresh arena each time.
  */
 const MIN_CHUNK = 4096;
 
@@ -18,9 +19,22 @@ export class Arena {
   private buf: ArrayBuffer;
   private off = 0;
   private used = 0;
+  /** Every chunk handed out from, as bytes (for clear). */
+  private readonly chunks: Uint8Array[] = [];
 
   constructor(hintBytes: number) {
-    this.buf = new ArrayBuffer(Math.max(MIN_CHUNK, hintBytes));
+    this.buf = this.chunk(hintBytes);
+  }
+
+  private chunk(bytes: number): ArrayBuffer {
+    const buf = new ArrayBuffer(Math.max(MIN_CHUNK, bytes));
+    this.chunks.push(new Uint8Array(buf));
+    return buf;
+  }
+
+  /** Zero every view handed out so far (they stay valid; nothing is reallocated). */
+  clear(): void {
+    for (const c of this.chunks) c.fill(0);
   }
 
   /** Bytes handed out so far (a good size for the next replication's first chunk). */
@@ -31,7 +45,7 @@ export class Arena {
   private take(bytes: number): number {
     const size = (bytes + 7) & ~7;
     if (this.off + size > this.buf.byteLength) {
-      this.buf = new ArrayBuffer(Math.max(MIN_CHUNK, size));
+      this.buf = this.chunk(size);
       this.off = 0;
     }
     const at = this.off;

@@ -1,7 +1,6 @@
 /** The airlift withdrawal model: one replication, event by event on the kernel. See ./replication.ts. */
 import type { ResolvedScenario } from '../scenario/resolved.js';
-import type { Simulation } from '../kernel/index.js';
-import { Replication, newSimulation } from './replication.js';
+import { Replication } from './replication.js';
 import type { ReplicationInternals } from './replication.js';
 import type { PhaseInterval, ReplicationResult, TraceRecord } from './result.js';
 import { RecordingTracer } from './trace.js';
@@ -19,18 +18,21 @@ export { PAX_SHORT_TONS } from './replication.js';
 
 /** One Monte Carlo replication: a pure function of (scenario, seed, replication). */
 export function simulate(scenario: ResolvedScenario, seed: number, replication: number): ReplicationResult {
-  // One kernel per scenario object, reset at the start of each replication (Replication's
-  // constructor), so its calendar storage is not reallocated every time. Taken out of the
-  // cache while in use: a nested or failed call simply makes a new one. The result holds no
-  // reference to the kernel, so it stays a pure function of (scenario, seed, replication).
-  const sim = simCache.get(scenario) ?? newSimulation();
-  simCache.delete(scenario);
-  const result = new Replication(scenario, seed, replication, false, null, sim).run();
-  simCache.set(scenario, sim);
+  // One Replication per scenario object, restarted for each replication (its arrays,
+  // samplers and kernel are reused; restart() sets everything a replication starts from,
+  // so the result is that of a new Replication: tested). Taken out of the cache while in
+  // use: a nested or failed call simply makes a new one. The result holds no reference to
+  // the Replication's reused state (its daily series are fresh arrays).
+  let rep = repCache.get(scenario);
+  repCache.delete(scenario);
+  if (rep === undefined) rep = new Replication(scenario, seed, replication, false, null);
+  else rep.restart(seed, replication);
+  const result = rep.run();
+  repCache.set(scenario, rep);
   return result;
 }
 
-const simCache = new WeakMap<ResolvedScenario, Simulation>();
+const repCache = new WeakMap<ResolvedScenario, Replication>();
 
 /**
  * The deterministic plan run: every distribution at its plan value, every chance event

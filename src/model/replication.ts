@@ -234,7 +234,7 @@ export class Replication {
   readonly sim: Simulation;
   private readonly p: Prepared;
   private readonly nS: number;
-  private readonly aircraft: Aircraft[] = [];
+  private aircraft: Aircraft[] = [];
   private finished = false;
   private completion: number | null = null;
   private binding = -1;
@@ -321,6 +321,21 @@ export class Replication {
   private readonly depDelay: Sampler | null;
   private readonly clearLead: Sampler[];
   private readonly clearReReq: Sampler[];
+  // samplers of the draws made when a replication begins
+  private readonly packS: (Sampler | null)[]; // packing rate per site, st/day
+  private readonly paxS: (Sampler | null)[]; // personnel release per site, head/day
+  private readonly wxU: (Sampler | null)[]; // weather per site (null: none)
+  private readonly wxDur: (Sampler | null)[][]; // [site][month]
+  private readonly incU: (Sampler | null)[]; // incidents per site (null: none)
+  private readonly incDur: (Sampler | null)[];
+  private readonly disU: Sampler[]; // per disruption
+  private readonly disDur: Sampler[];
+  private readonly fleetStartS: Sampler;
+  private readonly typeStartS: (Sampler | null)[];
+  /** Delay-by-cause views of the aircraft, in creation order (state arena). */
+  private readonly acDelays: Float64Array[] = [];
+  /** The streams of the current replication (null in the plan run); moved on by restart(). */
+  private readonly streams: Streams | null;
   private readonly destCount: Float64Array; // plan-run deficit choice [site * nDest + d]
   /** Minimum worthwhile load per type, short tons (0 = none; shuttles never have one). */
   private readonly minLoadTons: Float64Array;
@@ -335,11 +350,12 @@ export class Replication {
   private readonly movedPax: Float64Array;
   private movedTonsTotal = 0;
   private movedPaxTotal = 0;
-  private readonly dailyRemTons: Float64Array;
-  private readonly dailyRemPax: Float64Array;
-  private readonly dailyBusy: Float64Array;
-  private readonly dailyAvail: Float64Array;
-  private readonly dailyPark: Float64Array;
+  // the daily series escape into the result: fresh arrays every replication (begin)
+  private dailyRemTons!: Float64Array;
+  private dailyRemPax!: Float64Array;
+  private dailyBusy!: Float64Array;
+  private dailyAvail!: Float64Array;
+  private dailyPark!: Float64Array;
   private nextDay = 0;
   private busyN = 0;
   private availN = 0;
@@ -382,7 +398,7 @@ export class Replication {
   constructor(
     private readonly scn: ResolvedScenario,
     seed: number,
-    private readonly replication: number,
+    private replication: number,
     private readonly plan: boolean,
     private readonly tr: Tracer | null,
     sim: Simulation | null = null,
@@ -391,9 +407,8 @@ export class Replication {
     const nS = (this.nS = p.nSites);
     const nT = p.nTypes;
     const N = nS + p.nDest;
-    if (sim !== null) sim.reset();
     this.sim = sim ?? newSimulation();
-    const streams = plan ? null : new Streams(seed, replication);
+    const streams = (this.streams = plan ? null : new Streams(seed, replication));
     // Streams are created only for mechanisms that draw: a constant spec or a switched-off
     // mechanism creates none (creating a stream costs more than a replication's draws).
     const src = (this.srcOf = (name: string): RandomSource | null => (streams === null ? null : streams.get(name)));
@@ -450,41 +465,21 @@ export class Replication {
     this.sortiesByRoute = ar.f64(nS * N);
     this.movedTons = ar.f64(nS);
     this.movedPax = ar.f64(nS);
-    const days = p.days;
-    this.dailyRemTons = ar.f64(days * nS);
-    this.dailyRemPax = ar.f64(days * nS);
-    this.dailyBusy = ar.f64(days);
-    this.dailyAvail = ar.f64(days);
-    this.dailyPark = ar.f64(days * nS);
     this.milestones = scn.milestones.map(() => false);
     this.milestoneDone = scn.milestones.map(() => false);
     this.catMoved = ar.f64(nS * 4);
     this.catIn = ar.f64(nS * 4);
     this.catOut = ar.f64(nS * 4);
     this.destCount = ar.f64(nS * p.nDest);
-    this.minLoadTons = ar.f64(nT);
+    this.minLoadTons = new Float64Array(nT); // not in the arena: clear() would zero it
     const minLoad = (this.minLoad = scn.dispatch.minimumLoad ?? 0);
     for (let k = 0; k < nT; k++) {
       const t = scn.aircraftTypes[k]!;
       this.minLoadTons[k] = t.shuttle === null ? minLoad * t.planningPayload * p.lfPlan[k]! : 0;
     }
 
-    // cargo and people
-    for (let s = 0; s < nS; s++) {
-      const site = scn.sites[s]!;
-      for (const lot of p.packOrder[s]!) this.backlog[s * p.nLots + lot] = scn.cargo[lot]!.count;
-      this.backlogItems[s] = p.flyableItems[s]!;
-      this.backlogTons[s] = p.flyableTons[s]!;
-      this.groundTons[s] = p.flyableTons[s]!;
-      this.groundPax[s] = site.personnel;
-      this.closureLeft[s] = Math.min(site.closureTeam, site.personnel);
-      this.packRate[s] = site.packingRate === null ? Infinity : Math.max(0, mk(site.packingRate, `packing:${site.id}`)()) / 24;
-      this.paxRate[s] = site.personnelReleaseRate === null ? Infinity : Math.max(0, mk(site.personnelReleaseRate, `personnel:${site.id}`)()) / 24;
-      const mog0 = site.mog[0]?.value ?? 0;
-      this.mogStep[s] = mog0;
-      this.parkCap[s] = mog0;
-      for (const step of site.mog) if (step.atHours > 0 && step.atHours < scn.horizonHours) this.sim.scheduleAt(step.atHours, this.fMogStep, s * 1_000_000 + step.value, PRIORITY.high);
-    }
+    this.packS = scn.sites.map((site) => (site.packingRate === null ? null : mk(site.packingRate, `packing:${site.id}`)));
+    this.paxS = scn.sites.map((site) => (site.personnelReleaseRate === null ? null : mk(site.personnelReleaseRate, `personnel:${site.id}`)));
 
     // samplers
     const never = constant(1);
@@ -515,28 +510,132 @@ export class Replication {
     this.routeSrc = new Array<RandomSource | null>(nS).fill(null);
     this.turnaround = scn.destinations.map((d) => mk(d.turnaround, `turnaround:${d.id}`));
 
-    this.initClosures(uni, mk);
-    this.initFleet(mk, uni);
+    // closures (none in the plan run) and fleet start
+    const on = !plan;
+    this.wxU = scn.sites.map((site) => (on && site.weather !== null ? uni(`weather:${site.id}`) : null));
+    this.wxDur = scn.sites.map((site) =>
+      on && site.weather !== null ? site.weather.byMonth.map((m) => (m === null ? null : mk(m.duration, `weather:${site.id}`))) : [],
+    );
+    this.incU = scn.sites.map((site) => (on && site.incidents !== null && site.incidents.ratePerDay > 0 ? uni(`incidents:${site.id}`) : null));
+    this.incDur = scn.sites.map((site) => (on && site.incidents !== null && site.incidents.ratePerDay > 0 ? mk(site.incidents.duration, `incidents:${site.id}`) : null));
+    this.disU = on ? scn.disruptions.map((dis) => uni(`disruption:${dis.id}`)) : [];
+    this.disDur = on ? scn.disruptions.map((dis) => mk(dis.duration, `disruption:${dis.id}`)) : [];
+    this.fleetStartS = mk(scn.fleetStart.delay, 'start');
+    this.typeStartS = scn.aircraftTypes.map((type) => (type.startDelay === null ? null : mk(type.startDelay, `start:${type.id}`)));
+    for (const labels of p.labels) for (let i = 0; i < labels.length; i++) this.acDelays.push(ar.f64(NCAUSES));
+    arenaHint.set(p, ar.bytesUsed);
+    this.begin();
+  }
+
+  /**
+   * The next replication, reusing this one's structure (arrays, samplers, kernel): the
+   * streams move to (seed, replication), the state arena is zeroed, and begin() sets the
+   * rest as the constructor would. The result is exactly that of a new Replication
+   * (tested); only `simulate` uses it, so a worker builds its samplers once, not per
+   * replication (the constructor was ~12 % of a replication's CPU, and V8 compiled it in
+   * ~130 ms per worker).
+   */
+  restart(seed: number, replication: number): void {
+    if (this.streams === null) throw new Error('restart() is for sampled replications, not the plan run');
+    this.streams.reseed(seed, replication);
+    this.arena.clear();
+    this.replication = replication;
+    this.begin();
+  }
+
+  // ------------------------------------------------------------------ setup
+
+  /**
+   * Everything a replication starts from: scalar state, queues, the arrays that are not
+   * zero at the start, the draws made at the start (packing and release rates, closures,
+   * fleet start) in a fixed order, and the first events. The state arena is zero here.
+   */
+  private begin(): void {
+    const scn = this.scn;
+    const p = this.p;
+    const nS = this.nS;
+    this.sim.reset();
+    this.finished = false;
+    this.completion = null;
+    this.binding = -1;
+    this.sitesDone = 0;
+    this.nIdle = 0;
+    this.recheckAt = Infinity;
+    this.recheckId = -1;
+    this.ver = 1;
+    this.movedTonsTotal = 0;
+    this.movedPaxTotal = 0;
+    this.nextDay = 0;
+    this.busyN = 0;
+    this.availN = 0;
+    this.fleetLastT = 0;
+    this.busyHours = 0;
+    this.availHours = 0;
+    this.deadlineTons = null;
+    this.deadlinePax = null;
+    this.uTons = 0;
+    this.uPax = 0;
+    this.nextReadyT = Infinity;
+    this.uPalLast = 0;
+    this.fitLeftTons = 0;
+    this.fitLeftPal = 0;
+    this.waking = false;
+    this.wakeAgain = false;
+    this.siteCompletion.fill(null);
+    this.milestones.fill(false);
+    this.milestoneDone.fill(false);
+    for (let s = 0; s < nS; s++) {
+      this.airWaiters[s]!.length = 0;
+      this.mogLoss[s]!.length = 0;
+      this.parkQueue[s]!.length = 0;
+      this.teamQueue[s]!.length = 0;
+    }
+    // the daily series go into the result: one fresh buffer for all five
+    const days = p.days;
+    const out = new Arena((3 * days * nS + 2 * days) * 8);
+    this.dailyRemTons = out.f64(days * nS);
+    this.dailyRemPax = out.f64(days * nS);
+    this.dailyBusy = out.f64(days);
+    this.dailyAvail = out.f64(days);
+    this.dailyPark = out.f64(days * nS);
+
+    // cargo and people
+    for (let s = 0; s < nS; s++) {
+      const site = scn.sites[s]!;
+      for (const lot of p.packOrder[s]!) this.backlog[s * p.nLots + lot] = scn.cargo[lot]!.count;
+      this.backlogItems[s] = p.flyableItems[s]!;
+      this.backlogTons[s] = p.flyableTons[s]!;
+      this.groundTons[s] = p.flyableTons[s]!;
+      this.groundPax[s] = site.personnel;
+      this.closureLeft[s] = Math.min(site.closureTeam, site.personnel);
+      const pack = this.packS[s]!;
+      this.packRate[s] = pack === null ? Infinity : Math.max(0, pack()) / 24;
+      const rel = this.paxS[s]!;
+      this.paxRate[s] = rel === null ? Infinity : Math.max(0, rel()) / 24;
+      const mog0 = site.mog[0]?.value ?? 0;
+      this.mogStep[s] = mog0;
+      this.parkCap[s] = mog0;
+      for (const step of site.mog) if (step.atHours > 0 && step.atHours < scn.horizonHours) this.sim.scheduleAt(step.atHours, this.fMogStep, s * 1_000_000 + step.value, PRIORITY.high);
+    }
+    this.initClosures();
+    this.initFleet();
     // milestones and deadline
     scn.milestones.forEach((m, i) => {
       if (m.atHours <= scn.horizonHours) this.sim.scheduleAt(Math.max(0, m.atHours), this.fMilestone, i, PRIORITY.low);
     });
     if (scn.deadlineHours <= scn.horizonHours) this.sim.scheduleAt(Math.max(0, scn.deadlineHours), this.fDeadline, 0, PRIORITY.low);
     for (let s = 0; s < nS; s++) this.tryComplete(s, null);
-    arenaHint.set(p, ar.bytesUsed);
   }
 
-  // ------------------------------------------------------------------ setup
-
-  private initClosures(uni: (n: string) => Sampler, mk: (spec: DistSpec, n: string) => Sampler): void {
+  private initClosures(): void {
     const scn = this.scn;
     if (this.plan) return;
     const H = scn.horizonHours;
     for (let s = 0; s < this.nS; s++) {
       const site = scn.sites[s]!;
-      if (site.weather !== null) {
-        const u = uni(`weather:${site.id}`);
-        const durs = site.weather.byMonth.map((m) => (m === null ? null : mk(m.duration, `weather:${site.id}`)));
+      const u = this.wxU[s]!;
+      if (site.weather !== null && u !== null) {
+        const durs = this.wxDur[s]!;
         const months = this.p.monthOfLocalDay;
         for (let d = 0; d < months.length; d++) {
           const month = months[d]!;
@@ -551,9 +650,10 @@ export class Replication {
           this.addClosure(s, K_WEATHER, t0, t0 + dur, H);
         }
       }
-      if (site.incidents !== null && site.incidents.ratePerDay > 0) {
-        const u = uni(`incidents:${site.id}`);
-        const dur = mk(site.incidents.duration, `incidents:${site.id}`);
+      const iu = this.incU[s]!;
+      if (site.incidents !== null && iu !== null) {
+        const u = iu;
+        const dur = this.incDur[s]!;
         const rate = site.incidents.ratePerDay / 24;
         let t = -Math.log(1 - u()) / rate;
         while (t < H) {
@@ -563,11 +663,12 @@ export class Replication {
         }
       }
     }
-    for (const dis of scn.disruptions) {
-      const u = uni(`disruption:${dis.id}`);
+    for (let i = 0; i < scn.disruptions.length; i++) {
+      const dis = scn.disruptions[i]!;
+      const u = this.disU[i]!;
       if (u() >= dis.probability) continue;
       const t0 = dis.windowStartHours + u() * (dis.windowEndHours - dis.windowStartHours);
-      const t1 = t0 + Math.max(0, mk(dis.duration, `disruption:${dis.id}`)());
+      const t1 = t0 + Math.max(0, this.disDur[i]!());
       if (t0 >= H || t1 <= t0) continue;
       if (dis.kind === 'suspension') {
         const sites = dis.sites.length > 0 ? dis.sites : scn.sites.map((_, i) => i);
@@ -587,15 +688,20 @@ export class Replication {
     if (t1 < H) this.sim.scheduleAt(t1, this.fOpen, code, PRIORITY.high);
   }
 
-  private initFleet(mk: (spec: DistSpec, n: string) => Sampler, uni: (n: string) => Sampler): void {
+  private initFleet(): void {
     const scn = this.scn;
-    const fleetStart = Math.max(0, mk(scn.fleetStart.delay, 'start')());
+    const fleetStart = Math.max(0, this.fleetStartS());
+    // new Aircraft objects each replication (a handful; their fields start fresh), over the
+    // same delay views (zeroed with the state arena)
+    this.aircraft = [];
     scn.aircraftTypes.forEach((type, k) => {
-      const start = type.startDelay === null ? fleetStart : Math.max(0, mk(type.startDelay, `start:${type.id}`)());
+      const ts = this.typeStartS[k]!;
+      const start = ts === null ? fleetStart : Math.max(0, ts());
       const labels = this.p.labels[k]!;
-      const lossU = type.competingLoss !== null && !this.plan ? uni(`competing:${type.id}`) : null;
+      // the same 'competing:<type>' stream as this.lossU (one stream per name)
+      const lossU = type.competingLoss !== null && !this.plan ? this.lossU[k]! : null;
       for (let i = 0; i < labels.length; i++) {
-        const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode, this.arena.f64(NCAUSES));
+        const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode, this.acDelays[this.aircraft.length]!);
         if (lossU !== null && type.competingLoss!.ratePerDay > 0) {
           ac.nextLossAt = start + -Math.log(1 - lossU()) / (type.competingLoss!.ratePerDay / 24);
         }

@@ -64,27 +64,49 @@ export function stream(seed: number, replication: number, name: string): RandomS
  * prefix is computed once per `Streams`. (Lazy sources, made at their first draw, were
  * tried: a stub swapped for the generator makes the samplers' `source.next()` call sites
  * polymorphic, which cost more than the few unused generators saved.)
+ *
+ * `reseed(seed, replication)` moves every source already handed out to the streams of
+ * another replication, in place: the same source objects (and so the samplers built over
+ * them) then draw exactly what `stream(seed', rep', name)` would. This lets a caller that
+ * runs many replications in a row keep its samplers (see model/index.ts).
  */
 export class Streams {
-  readonly seed: number;
-  readonly replication: number;
-  readonly #byName = new Map<string, RandomSource>();
-  readonly #prefix: Int32Array;
+  #seed: number;
+  #replication: number;
+  readonly #byName = new Map<string, { next: () => number }>();
+  #prefix: Int32Array;
 
   constructor(seed: number, replication: number) {
     assertSeedAndReplication(seed, replication);
-    this.seed = seed;
-    this.replication = replication;
+    this.#seed = seed;
+    this.#replication = replication;
     this.#prefix = prefixState(seed, replication);
+  }
+
+  get seed(): number {
+    return this.#seed;
+  }
+
+  get replication(): number {
+    return this.#replication;
   }
 
   get(name: string): RandomSource {
     let source = this.#byName.get(name);
     if (source === undefined) {
-      source = fromPrefix(this.#prefix, name);
+      source = { next: fromPrefix(this.#prefix, name).next };
       this.#byName.set(name, source);
     }
     return source;
+  }
+
+  /** Every source handed out so far now draws the stream of (seed, replication, its name). */
+  reseed(seed: number, replication: number): void {
+    assertSeedAndReplication(seed, replication);
+    this.#seed = seed;
+    this.#replication = replication;
+    this.#prefix = prefixState(seed, replication);
+    for (const [name, source] of this.#byName) source.next = fromPrefix(this.#prefix, name).next;
   }
 
   /** Names of the streams asked for so far, in order (for traces and debugging). */

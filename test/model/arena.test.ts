@@ -21,4 +21,14 @@ describe('Arena', () => {
     expect(big.length).toBe(10_000);
     expect(big.byteOffset % 8).toBe(0);
   });
+
+  it('clear() zeroes every view handed out, in every chunk, and the views stay usable', () => {
+    const ar = new Arena(0);
+    const views = [ar.f64(300), ar.i32(700), ar.f64(10_000), ar.u8(9)]; // several chunks
+    views.forEach((v) => v.fill(7));
+    ar.clear();
+    for (const v of views) expect(Array.from(v).every((x) => x === 0)).toBe(true);
+    views[2]![9_999] = 1.5;
+    expect(views[2]![9_999]).toBe(1.5);
+  });
 });

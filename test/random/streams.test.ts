@@ -102,6 +102,21 @@ describe('Streams', () => {
     expect(streams.names()).toEqual(['a', 'b']);
   });
 
+  it('Streams.reseed moves the sources already handed out, in place, to another replication', () => {
+    const streams = new Streams(9, 4);
+    const a = streams.get('weather:AB101');
+    const b = streams.get('route:AB201');
+    draws(a, 17); // part-way through replication 4's stream: reseeding must start afresh
+    streams.reseed(11, 5);
+    expect(streams.get('weather:AB101')).toBe(a);
+    expect([streams.seed, streams.replication]).toEqual([11, 5]);
+    expect(draws(a, 50)).toEqual(draws(stream(11, 5, 'weather:AB101'), 50));
+    expect(draws(b, 50)).toEqual(draws(stream(11, 5, 'route:AB201'), 50));
+    // a source asked for after the reseed belongs to the new replication too
+    expect(draws(streams.get('new'), 20)).toEqual(draws(stream(11, 5, 'new'), 20));
+    expect(() => streams.reseed(1, -1)).toThrow(/-1/);
+  });
+
   it('Streams.get(name) matches stream(seed, rep, name)', () => {
     expect(draws(new Streams(9, 4).get('weather:AB101'), 50)).toEqual(draws(stream(9, 4, 'weather:AB101'), 50));
   });

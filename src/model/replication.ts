@@ -48,7 +48,10 @@
       them all to dispatch again. Readiness (any item packed, a lot released, a person
       released) is watched by one pending re-check event, which wakes them only when some
       site now offers work (S_WORK) to one of their types; otherwise it waits for the next
-      readiness. Every idle aircraft is watched so, whatever it found when it went idle
+      readiness that may change that (idleNextUseful: a site that holds a type below its
+      minimum load is looked at again at its next cargo readiness or at the release of the
+      person that would lift the load, not at each person released; any change of state
+      re-arms it at the next readiness of any kind). Every idle aircraft is watched so, whatever it found when it went idle
       (until session 2 one that found all ready cargo claimed by others, or a lot partly
       ready, was not looked at again when the next item of that lot was packed). (Until session 2 every readiness woke every idle aircraft into a dispatch
       cycle: ~730 idle returns per replication against ~125 sorties. The only effect of
@@ -287,6 +290,11 @@ export class Replication {
    * want different times), doubling the pending re-checks until the event limit.
    */
   private recheckAt = Infinity;
+  /**
+   * The pending re-check (or its absence) came from idleNextUseful, computed from the state
+   * at that time: a change of state must re-arm it at the next readiness (touchIdle).
+   */
+  private recheckLate = false;
   private recheckId = -1;
   /**
    * State version: bumped by every change of what scanSite and nextReady read (backlog,
@@ -298,6 +306,7 @@ export class Replication {
   private readonly scanV: Float64Array;
   private readonly scanSt: Int32Array;
   private readonly scanPax: Float64Array;
+  private readonly scanTons: Float64Array; // unclaimed ready cargo tons that fit (heldUntil)
   private readonly scanUntil: Float64Array;
   /** readyHorizon's cache per site: version and time computed, and the answer. */
   private readonly horizonV: Float64Array;
@@ -438,6 +447,7 @@ export class Replication {
     this.scanV = ar.f64(nS * nT);
     this.scanSt = ar.i32(nS * nT);
     this.scanPax = ar.f64(nS * nT);
+    this.scanTons = ar.f64(nS * nT);
     this.scanUntil = ar.f64(nS * nT);
     this.horizonV = ar.f64(nS);
     this.horizonFrom = ar.f64(nS);
@@ -562,6 +572,7 @@ export class Replication {
     this.nIdle = 0;
     this.recheckAt = Infinity;
     this.recheckId = -1;
+    this.recheckLate = false;
     this.ver = 1;
     this.movedTonsTotal = 0;
     this.movedPaxTotal = 0;
@@ -888,7 +899,7 @@ export class Replication {
    * scanSite's not-ready test); with `more` the next item of such a lot counts too
    * (readyHorizon: the next time anything at s changes by time alone).
    */
-  private nextReady(s: number, more: boolean): void {
+  private nextReady(s: number, more: boolean, people = true): void {
     const now = this.sim.now;
     let best = Infinity;
     const nL = this.p.nLots;
@@ -915,7 +926,7 @@ export class Replication {
       if (t < best) best = t;
     }
     const pr = this.paxRate[s]!;
-    if (pr !== Infinity && pr > 0) {
+    if (people && pr !== Infinity && pr > 0) {
       const nc = this.p.paxNC[s]!;
       const released = Math.floor(pr * now + 1e-9);
       if (released < nc) best = Math.min(best, (released + 1) / pr);
@@ -1051,6 +1062,7 @@ export class Replication {
     }
     if (n === 0 && first >= 0) n = this.addClaim(ac, n, sb, first, 1);
     ac.nClaim = n;
+    this.touchIdle();
   }
 
   private addClaim(ac: Aircraft, n: number, sb: number, lot: number, m: number): number {
@@ -1115,6 +1127,7 @@ export class Replication {
     this.scanUntil[c] = this.readyHorizon(s);
     this.scanSt[c] = st;
     this.scanPax[c] = uPax;
+    this.scanTons[c] = uTons;
     return st;
   }
 
@@ -1259,6 +1272,7 @@ export class Replication {
     else this.idle.push(ac);
     this.nIdle++;
     this.armRecheck(this.idleNextTime());
+    this.recheckLate = false; // the pending re-check is now at or before the next readiness
   }
 
   /** The next readiness at any open site (readyHorizon): when idle aircraft may find work. */
@@ -1270,6 +1284,90 @@ export class Replication {
       if (t < next) next = t;
     }
     return next;
+  }
+
+  /**
+   * The state changed where no aircraft is woken (a claim, a take-off, a site closed): the
+   * idle aircraft are looked at again by the next readiness at any site, whatever a re-check
+   * computed from the old state (idleNextUseful).
+   */
+  private touchIdle(): void {
+    if (this.nIdle > 0 && this.recheckLate) {
+      this.recheckLate = false;
+      this.armRecheck(this.idleNextTime());
+    }
+  }
+
+  /**
+   * When a re-check finds no work: the earliest time an idle aircraft may find work by time
+   * alone, the state staying as it is now (every change of it re-arms at the next readiness:
+   * goIdle, touchIdle). At each site the aircraft can serve: when the site holds it below a
+   * minimum load (S_HELD), the next cargo readiness or the release of the person that lifts
+   * the load over the minimum, whichever is first (heldUntil); otherwise the next readiness of
+   * any kind (readyHorizon; even S_NOWORK, which only says no lot has a next item to come
+   * beyond those claimed now).
+   * (Until session 3 every readiness at any open site: one re-check per person released,
+   * ~240 per replication of niger-2024, nearly all of which found the aircraft still held.
+   * Only times at which no idle aircraft can find work are skipped: results are unchanged.)
+   */
+  private idleNextUseful(): number {
+    let next = Infinity;
+    let seen = 0; // types done (bit k; aircraft of one type ask the same questions)
+    for (let i = 0; i < this.nIdle; i++) {
+      const ac = this.idle[i]!;
+      if (ac.type < 30) {
+        const bit = 1 << ac.type;
+        if ((seen & bit) !== 0) continue;
+        seen |= bit;
+      }
+      for (let s = 0; s < this.nS; s++) {
+        if (this.siteDone[s] || !this.canServe(ac, s)) continue;
+        const t = this.scanSite(s, ac.type) === S_HELD ? this.heldUntil(s, ac.type) : this.readyHorizon(s);
+        if (t < next) next = t;
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Site s holds type k below its minimum load (scanSite said S_HELD now): the first time the
+   * answer may change by time alone. Cargo: the next item packed or lot released (any of
+   * them may lift the load). People: released one at a time, each adding one unclaimed
+   * passenger; the answer changes only at the release that meets worthFlying's weight or
+   * seat test (the waiver's test does not move with releases), found with the same
+   * arithmetic. Release times are those nextReady uses, (released + n) / rate.
+   */
+  private heldUntil(s: number, k: number): number {
+    this.nextReady(s, true, false);
+    let t = this.nextReadyT;
+    const type = this.scn.aircraftTypes[k]!;
+    const seats = type.seats;
+    const pr = this.paxRate[s]!;
+    if (seats <= 0 || pr === Infinity || pr <= 0) return t;
+    const released = Math.floor(pr * this.sim.now + 1e-9);
+    const nc = this.p.paxNC[s]!;
+    const c = s * this.p.nTypes + k;
+    const tons = Math.max(0, this.scanTons[c]!);
+    const uPax = this.scanPax[c]!;
+    const minTons = this.minLoadTons[k]!;
+    const f = this.minLoad;
+    // worthFlying's weight and seat tests with n more unclaimed passengers
+    const lifts = (n: number): boolean => {
+      const pax = Math.min(Math.max(0, uPax + n), seats);
+      return tons + PAX_SHORT_TONS * pax >= minTons - 1e-9 || pax >= f * seats - 1e-9;
+    };
+    if (!lifts(seats - Math.min(uPax, 0))) return t; // not even with every seat filled
+    // the first n >= 1 that lifts: solved, then stepped to the exact boundary of the tests
+    const byWeight = Math.ceil((minTons - 1e-9 - tons) / PAX_SHORT_TONS);
+    const bySeats = Math.ceil(f * seats - 1e-9);
+    let n = Math.max(1, Math.min(byWeight, bySeats) - uPax);
+    while (n > 1 && lifts(n - 1)) n--;
+    while (!lifts(n)) n++;
+    if (released + n <= nc) {
+      const at = (released + n) / pr;
+      if (at < t) t = at;
+    }
+    return t;
   }
 
   /** Make sure the idle aircraft are looked at again by time `next` (one pending re-check). */
@@ -1284,13 +1382,22 @@ export class Replication {
 
   /** The re-check found no work: arm the next one at the next readiness. */
   private armIdleRecheck(): void {
-    if (this.nIdle > 0) this.armRecheck(this.idleNextTime());
+    if (this.nIdle > 0) {
+      this.armRecheck(this.idleNextUseful());
+      this.recheckLate = true;
+    }
   }
 
   /** Does some site offer work (S_WORK) now to one of the idle aircraft? */
   private idleHasWork(): boolean {
+    let seen = 0; // types done (bit k; aircraft of one type ask the same questions)
     for (let i = 0; i < this.nIdle; i++) {
       const ac = this.idle[i]!;
+      if (ac.type < 30) {
+        const bit = 1 << ac.type;
+        if ((seen & bit) !== 0) continue;
+        seen |= bit;
+      }
       for (let s = 0; s < this.nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
         if (this.scanSite(s, ac.type) === S_WORK) return true;
@@ -1714,6 +1821,7 @@ export class Replication {
     this.tryComplete(s, ac);
     if (this.finished) return;
     if (lastCargoOff) this.wakeIdle();
+    this.touchIdle();
     const leg = this.leg(k, s, destNode, s);
     if (sh !== null) {
       ac.stage = 1;
@@ -1854,6 +1962,7 @@ export class Replication {
         this.binding = best;
       }
     }
+    if (!this.finished) this.touchIdle();
   }
 
   /** Write the end-of-day remaining for every day that ended at or before now. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { Gate, Interrupt, PRIORITY, Resource, Simulation } from '../../src/kernel/index.js';
+import type { Process } from '../../src/kernel/index.js';
 
 /**
  * A small model mixing every kernel feature (ties at equal times, priorities, resource with priority
@@ -14,7 +15,7 @@ function traceOf(seed: string): string[] {
   const field = new Gate(sim, true, 'field');
   const trace: string[] = [];
   const log = (s: string) => trace.push(`${sim.now.toFixed(6)} ${s}`);
-  const workers = [];
+  const workers: Process[] = [];
   for (let i = 0; i < 12; i++) {
     workers.push(
       sim.process(function* () {

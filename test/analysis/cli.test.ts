@@ -34,6 +34,18 @@ describe('airlift sweep / goal on the command line', () => {
     expect(v.stderr).toContain('--set sites.ALPHA.mog');
   });
 
+  it('goal out of reach writes its answer and exits 3 (like --fail-under); in reach it exits 0', () => {
+    // closed form: 1 C-17 clears nothing by the deadline, 4 clear everything (see the sweep below)
+    const no = airlift('goal', CLOSED_FORM, '--target', '0.9', '--vary', 'aircraft.C-17.tasked', '--min', '1', '--max', '2', '-n', '2', '--workers', '1', '--no-charts', '--quiet');
+    expect(no.status).toBe(3);
+    expect(no.stderr).toMatch(/goal not reached: target not reachable in \[1, 2\]/);
+    const dir = join(tmp, 'out', 'closed-form', 'goal');
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).estimate.reached).toBe(false);
+    const yes = airlift('goal', CLOSED_FORM, '--target', '0.9', '--vary', 'aircraft.C-17.tasked', '--min', '1', '--max', '4', '-n', '2', '--workers', '1', '--no-charts', '--quiet');
+    expect(yes.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).estimate.reached).toBe(true);
+  });
+
   it('sweep writes its CSV and summary JSON and exits 0', () => {
     const r = airlift('sweep', CLOSED_FORM, '--set', 'aircraft.C-17.tasked=1,4', '-n', '2', '--workers', '1', '--no-charts', '--quiet');
     expect(r.status).toBe(0);

@@ -1,10 +1,11 @@
 /**
  * `airlift goal <scenario> --target 0.9 --vary <path> [--min a --max b]`: the least value of a
  * parameter at which P(cleared) reaches the target (bisection on common random numbers), and
- * the least value at which the 95% lower bound does; a clear message when out of reach.
+ * the least value at which the 95% lower bound does; a clear message when out of reach, and
+ * then exit code 3 (after the outputs are written).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { InputError } from '../exit.js';
+import { InputError, ThresholdError } from '../exit.js';
 import { parseNumberFlag } from './run.js';
 import { analysisOptions, baseDirFor, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 
@@ -90,5 +91,8 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
     if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     say(args, `${lines.join('\n')}\nResults in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
+    // Out of reach is an answer, written out like any other, but a pipeline must be able to
+    // tell it from success without parsing text: exit 3, as `run --fail-under` does.
+    if (!r.estimate.reached) throw new ThresholdError(`goal not reached: ${r.estimate.message}`);
   },
 };

@@ -308,7 +308,13 @@ export class Replication {
   private readonly scanPax: Float64Array;
   private readonly scanTons: Float64Array; // unclaimed ready cargo tons that fit (heldUntil)
   private readonly scanUntil: Float64Array;
-  /** readyHorizon's cache per site: version and time computed, and the answer. */
+  /**
+   * readyHorizon's cache per site: the version of the site's own backlog (the only state
+   * nextReady reads: a claim, a take-off or a deposit of another site's lots leaves it as it
+   * is), the time computed, and the answer. Bumped where own-lot backlog changes (loadPlan,
+   * a deposit of the site's own lots); starts at 1 so zeroed caches never match.
+   */
+  private readonly backlogVer: Float64Array;
   private readonly horizonV: Float64Array;
   private readonly horizonFrom: Float64Array;
   private readonly horizonAt: Float64Array;
@@ -450,6 +456,7 @@ export class Replication {
     this.scanTons = ar.f64(nS * nT);
     this.scanUntil = ar.f64(nS * nT);
     this.horizonV = ar.f64(nS);
+    this.backlogVer = ar.f64(nS);
     this.horizonFrom = ar.f64(nS);
     this.horizonAt = ar.f64(nS);
     this.claimPax = ar.f64(nS);
@@ -574,6 +581,7 @@ export class Replication {
     this.recheckId = -1;
     this.recheckLate = false;
     this.ver = 1;
+    this.backlogVer.fill(1);
     this.movedTonsTotal = 0;
     this.movedPaxTotal = 0;
     this.nextDay = 0;
@@ -1138,10 +1146,10 @@ export class Replication {
    */
   private readyHorizon(s: number): number {
     const now = this.sim.now;
-    if (this.horizonV[s] === this.ver && now >= this.horizonFrom[s]! && now < this.horizonAt[s]! - EPS) return this.horizonAt[s]!;
+    if (this.horizonV[s] === this.backlogVer[s] && now >= this.horizonFrom[s]! && now < this.horizonAt[s]! - EPS) return this.horizonAt[s]!;
     this.nextReady(s, true);
     const t = this.nextReadyT;
-    this.horizonV[s] = this.ver;
+    this.horizonV[s] = this.backlogVer[s]!;
     this.horizonFrom[s] = now;
     this.horizonAt[s] = t;
     return t;
@@ -1661,6 +1669,7 @@ export class Replication {
   private loadPlan(ac: Aircraft): void {
     this.ver++;
     const s = ac.site;
+    this.backlogVer[s] = this.backlogVer[s]! + 1;
     const now = this.sim.now;
     const type = ac.spec;
     const lf = this.loadFactor[ac.type]!();
@@ -1869,6 +1878,7 @@ export class Replication {
       const m = ac.loadCounts[j]!;
       const i = s * nL + lot;
       this.backlog[i] = this.backlog[i]! + m;
+      if (this.p.lotSite[lot] === s) this.backlogVer[s] = this.backlogVer[s]! + 1; // own lots back home (a shuttle cycle)
       items += m;
       this.backlogTons[s] = this.backlogTons[s]! + m * this.scn.cargo[lot]!.shortTons;
     }

@@ -115,7 +115,9 @@ export function say(args: AnalysisArgs, text: string): void {
 
 export const pct = (x: number): string => x.toFixed(4);
 export const ci = (c: readonly [number, number]): string => `[${c[0].toFixed(4)}, ${c[1].toFixed(4)}]`;
-export const day = (iso: string | null): string => (iso === null ? 'beyond horizon' : iso.slice(0, 10));
+/** The date of an ISO instant on a clock `offsetMs` ahead of UTC (the scenario's local date: see report/charts/analysis-common.ts chartTime). */
+export const day = (iso: string | null, offsetMs = 0): string =>
+  iso === null ? 'beyond horizon' : (offsetMs === 0 ? iso : new Date(Date.parse(iso) + offsetMs).toISOString()).slice(0, 10);
 
 export function formatTable(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const cells = [columns, ...rows].map((r) => r.map((x) => (x === null ? '' : String(x))));

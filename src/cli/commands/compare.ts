@@ -44,13 +44,16 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const r = run.result;
     const baseDir = baseDirFor(c, first.scenario);
     const { buildCompareCharts } = await import('../../report/charts/analysis-compare.js');
+    const { chartTime } = await import('../../report/charts/analysis-common.js');
+    // dates in the baseline scenario's local time, as in its run's report
+    const time = chartTime(first.scenario.startUtc, first.scenario.timeZone);
     const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
     const charts = buildCompareCharts(r, run.points.map((p) => ({
       name: p.scenario.name, startEpochMs: p.scenario.startEpochMs, completion: p.completion,
       deadlineIso: new Date(p.scenario.startEpochMs + p.scenario.deadlineHours * 3600e3).toISOString(),
-    })));
+    })), time);
     const rows = r.scenarios.map((e) => [
-      e.scenario.name, pct(e.stats.probabilityCleared.estimate), ci(e.stats.probabilityCleared.ci95), day(e.stats.p50),
+      e.scenario.name, pct(e.stats.probabilityCleared.estimate), ci(e.stats.probabilityCleared.ci95), day(e.stats.p50, time.offsetMs),
       e.difference ? `${e.difference.paired.estimate >= 0 ? '+' : ''}${pct(e.difference.paired.estimate)}` : '(baseline)',
       e.difference ? ci(e.difference.paired.ci95) : '',
       e.difference ? e.difference.pairedWidth.toFixed(4) : '',

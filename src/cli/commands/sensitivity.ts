@@ -32,17 +32,20 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     if (r === null) return;
     const baseDir = baseDirFor(c, scenario);
     const { buildTornadoCharts } = await import('../../report/charts/analysis-tornado.js');
+    const { chartTime } = await import('../../report/charts/analysis-common.js');
+    const time = chartTime(scenario.startUtc, scenario.timeZone); // dates in the scenario's local time, as in the run's report
+    const d = (iso: string | null): string => day(iso, time.offsetMs);
     const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
     const columns = ['Parameter', 'Low', 'High', 'P(low)', 'P(high)', 'Swing P', 'P50 low', 'P50 high', 'Swing P50 (days)'];
     const rows = r.parameters.map((p) => [
       p.label, p.lowText, p.highText, pct(p.low.probabilityCleared.estimate), pct(p.high.probabilityCleared.estimate), p.swingP.toFixed(4),
-      day(p.low.p50), day(p.high.p50), `${p.swingP50Days.toFixed(1)}${p.p50Censored ? '+' : ''}`,
+      d(p.low.p50), d(p.high.p50), `${p.swingP50Days.toFixed(1)}${p.p50Censored ? '+' : ''}`,
     ]);
     const out = await writeAnalysis({
-      baseDir, analysis: 'sensitivity', csv: sensitivityCsv(r), summary: r, charts: buildTornadoCharts(r), writeCharts: args.charts,
+      baseDir, analysis: 'sensitivity', csv: sensitivityCsv(r), summary: r, charts: buildTornadoCharts(r, time), writeCharts: args.charts,
       title: `Sensitivity: what moves P(cleared) for ${scenario.name}`,
       paragraphs: [
-        `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${day(r.base.p50)}. ${r.parameters.length} parameters (${r.source === 'scenario' ? "the scenario's sensitivity: section" : 'the default set: the scenario has no sensitivity: section'}), each at its low and its high value with all others as written; ${1 + 2 * r.parameters.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}.`,
+        `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${d(r.base.p50)}. ${r.parameters.length} parameters (${r.source === 'scenario' ? "the scenario's sensitivity: section" : 'the default set: the scenario has no sensitivity: section'}), each at its low and its high value with all others as written; ${1 + 2 * r.parameters.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}.`,
         'Swing P = |P(high) - P(low)|; sorted by it. A "+" on the P50 swing means a median beyond the horizon, counted at the horizon.',
       ],
       table: { columns, rows },
@@ -50,6 +53,6 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     let report = '';
     if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-    say(args, `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${day(r.base.p50)}\n${formatTable(columns, rows)}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
+    say(args, `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${d(r.base.p50)}\n${formatTable(columns, rows)}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },
 };

@@ -47,11 +47,14 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     if (r === null) return;
     const baseDir = baseDirFor(c, scenario);
     const { buildSweepCharts } = await import('../../report/charts/analysis-sweep.js');
+    const { chartTime } = await import('../../report/charts/analysis-common.js');
+    const time = chartTime(scenario.startUtc, scenario.timeZone); // dates in the scenario's local time, as in the run's report
+    const d = (iso: string | null): string => day(iso, time.offsetMs);
     const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
     const columns = [...sets.map((s) => s.path), 'P(cleared)', '95% CI', 'P50', 'P50 95% CI', 'P80'];
-    const rows = r.points.map((p) => [...p.values.map(showValue), pct(p.stats.probabilityCleared.estimate), ci(p.stats.probabilityCleared.ci95), day(p.stats.p50), `[${day(p.stats.p50Ci95[0])}, ${day(p.stats.p50Ci95[1])}]`, day(p.stats.p80)]);
+    const rows = r.points.map((p) => [...p.values.map(showValue), pct(p.stats.probabilityCleared.estimate), ci(p.stats.probabilityCleared.ci95), d(p.stats.p50), `[${d(p.stats.p50Ci95[0])}, ${d(p.stats.p50Ci95[1])}]`, d(p.stats.p80)]);
     const out = await writeAnalysis({
-      baseDir, analysis: 'sweep', csv: sweepCsv(r), summary: r, charts: buildSweepCharts(r), writeCharts: args.charts,
+      baseDir, analysis: 'sweep', csv: sweepCsv(r), summary: r, charts: buildSweepCharts(r, time), writeCharts: args.charts,
       title: `Sweep: ${sets.map((s) => s.path).join(' x ')}`,
       paragraphs: [
         `${r.points.length} points, each ${replications.toLocaleString('en-US')} replications with seed ${seed}: ${r.commonRandomNumbers}.`,

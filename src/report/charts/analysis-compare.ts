@@ -6,7 +6,7 @@
 import type { CompareResult } from '../../runner/analysis/index.js';
 import { formatP } from '../format.js';
 import { DEADLINE_COLOUR, DEADLINE_DASH } from '../theme.js';
-import { DATE_AXIS, INDEPENDENT_COLOUR, PAIRED_COLOUR, probabilityY, scenarioColour, topLevel, type AnalysisChart } from './analysis-common.js';
+import { DATE_AXIS, INDEPENDENT_COLOUR, PAIRED_COLOUR, probabilityY, scenarioColour, shiftIso, topLevel, UTC_TIME, type AnalysisChart, type ChartTime } from './analysis-common.js';
 
 export interface Curve {
   readonly name: string;
@@ -17,14 +17,14 @@ export interface Curve {
 }
 
 /** ECDF points (date, P) with at most `max` steps: every k-th order statistic plus the last. */
-export function ecdfPoints(c: Curve, max = 400): { t: string; date: string; p: number }[] {
+export function ecdfPoints(c: Curve, max = 400, time: ChartTime = UTC_TIME): { t: string; date: string; p: number }[] {
   const finite = Array.from(c.completion).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const n = c.completion.length;
   const step = Math.max(1, Math.ceil(finite.length / max));
   const out: { t: string; date: string; p: number }[] = [];
   const at = (h: number): { t: string; date: string } => {
-    const t = new Date(c.startEpochMs + h * 3600e3).toISOString();
-    return { t, date: `${t.slice(0, 16).replace('T', ' ')} UTC` };
+    const t = new Date(c.startEpochMs + h * 3600e3 + time.offsetMs).toISOString();
+    return { t, date: `${t.slice(0, 16).replace('T', ' ')} ${time.offsetMs === 0 && time.label === 'UTC' ? 'UTC' : 'local'}` };
   };
   for (let i = 0; i < finite.length; i += step) out.push({ ...at(finite[i]!), p: (i + 1) / n });
   if (finite.length > 0 && (finite.length - 1) % step !== 0) {
@@ -33,7 +33,8 @@ export function ecdfPoints(c: Curve, max = 400): { t: string; date: string; p: n
   return out;
 }
 
-export function buildCompareCharts(r: CompareResult, curves: readonly Curve[]): AnalysisChart[] {
+/** `time`: the clock of the dates (the baseline scenario's local time from the CLI). */
+export function buildCompareCharts(r: CompareResult, curves: readonly Curve[], time: ChartTime = UTC_TIME): AnalysisChart[] {
   const names = r.scenarios.map((s) => s.scenario.name);
   const colour = { domain: names, range: names.map((_, k) => scenarioColour(k)) };
   const probs = r.scenarios.map((s) => ({
@@ -93,8 +94,8 @@ export function buildCompareCharts(r: CompareResult, curves: readonly Curve[]): 
     ),
   };
 
-  const ecdf = curves.flatMap((c) => ecdfPoints(c).map((p) => ({ ...p, scenario: c.name })));
-  const deadlines = curves.map((c) => ({ t: c.deadlineIso, scenario: c.name, label: `Deadline (${c.name})` }));
+  const ecdf = curves.flatMap((c) => ecdfPoints(c, 400, time).map((p) => ({ ...p, scenario: c.name })));
+  const deadlines = curves.map((c) => ({ t: shiftIso(c.deadlineIso, time), scenario: c.name, label: `Deadline (${c.name})` }));
   const curvesChart: AnalysisChart = {
     id: 's-curves',
     caption: 'Probability of having cleared everything by each date, one curve per scenario (replications that never cleared count in the denominator); dashed rules mark the deadlines.',
@@ -105,7 +106,7 @@ export function buildCompareCharts(r: CompareResult, curves: readonly Curve[]): 
           data: { values: ecdf },
           mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
           encoding: {
-            x: { field: 't', type: 'temporal', title: 'Date (UTC)', scale: { type: 'utc' }, axis: DATE_AXIS },
+            x: { field: 't', type: 'temporal', title: `Date (${time.label})`, scale: { type: 'utc' }, axis: DATE_AXIS },
             y: probabilityY('p', 'P(cleared by date)'),
             color: { field: 'scenario', type: 'nominal', scale: colour, title: 'Scenario' },
             tooltip: [{ field: 'scenario', type: 'nominal' }, { field: 'date', type: 'nominal', title: 'Date' }, { field: 'p', type: 'quantitative', title: 'P', format: '.3f' }],

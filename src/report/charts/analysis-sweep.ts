@@ -5,7 +5,7 @@
  */
 import type { SweepResult } from '../../runner/analysis/index.js';
 import { formatP } from '../format.js';
-import { DATE_AXIS, probabilityY, topLevel, type AnalysisChart, type Json } from './analysis-common.js';
+import { DATE_AXIS, probabilityY, shiftIso, topLevel, UTC_TIME, type AnalysisChart, type ChartTime, type Json } from './analysis-common.js';
 
 const LINE = '#0072B2';
 
@@ -15,13 +15,15 @@ function xEnc(field: string, title: string, numeric: boolean): Json {
 
 const dateLabel = (iso: string | null): string => (iso === null ? 'beyond the horizon' : `${iso.slice(0, 10)}`);
 
-export function buildSweepCharts(r: SweepResult): AnalysisChart[] {
-  if (r.parameters.length === 2) return heatmaps(r);
+/** `time`: the clock of the dates (the scenario's local time from the CLI). */
+export function buildSweepCharts(r: SweepResult, time: ChartTime = UTC_TIME): AnalysisChart[] {
+  if (r.parameters.length === 2) return heatmaps(r, time);
+  const at = (iso: string | null): string | null => (iso === null ? null : shiftIso(iso, time));
   const par = r.parameters[0]!;
   const numeric = par.values.every((v) => typeof v === 'number');
   const rows = r.points.map((p) => ({
     x: p.values[0], p: p.stats.probabilityCleared.estimate, lo: p.stats.probabilityCleared.ci95[0], hi: p.stats.probabilityCleared.ci95[1],
-    p50: p.stats.p50, p50lo: p.stats.p50Ci95[0], p50hi: p.stats.p50Ci95[1], p50label: dateLabel(p.stats.p50),
+    p50: at(p.stats.p50), p50lo: at(p.stats.p50Ci95[0]), p50hi: at(p.stats.p50Ci95[1]), p50label: dateLabel(at(p.stats.p50)),
   }));
   const best = [...rows].sort((a, b) => b.p - a.p)[0]!;
   const x = xEnc('x', par.path, numeric);
@@ -47,11 +49,11 @@ export function buildSweepCharts(r: SweepResult): AnalysisChart[] {
   const completion: AnalysisChart = {
     id: 'p50',
     caption: `Median (P50) completion date against ${par.path}, with distribution-free 95% error bars (points whose median lies beyond the horizon are left out).`,
-    spec: topLevel(`Median completion against ${par.path}`, `P50 completion date (UTC) with 95% intervals; ${rows.length - dated.length} of ${rows.length} points have a median beyond the horizon`, {
+    spec: topLevel(`Median completion against ${par.path}`, `P50 completion date (${time.label}) with 95% intervals; ${rows.length - dated.length} of ${rows.length} points have a median beyond the horizon`, {
       data: { values: dated.map((d) => ({ ...d, p50lo: d.p50lo ?? d.p50, p50hi: d.p50hi ?? d.p50 })) },
       width: 620, height: 280,
       layer: [
-        { mark: { type: 'rule', color: LINE }, encoding: { x, y: { field: 'p50lo', type: 'temporal', title: 'P50 completion (UTC)', scale: { type: 'utc' }, axis: DATE_AXIS }, y2: { field: 'p50hi' } } },
+        { mark: { type: 'rule', color: LINE }, encoding: { x, y: { field: 'p50lo', type: 'temporal', title: `P50 completion (${time.label})`, scale: { type: 'utc' }, axis: DATE_AXIS }, y2: { field: 'p50hi' } } },
         {
           mark: { type: 'line', color: LINE, point: { filled: true, size: 50 } },
           encoding: { x, y: { field: 'p50', type: 'temporal', scale: { type: 'utc' } }, tooltip: [{ field: 'x', title: par.path }, { field: 'p50label', type: 'nominal', title: 'P50 date' }] },
@@ -62,13 +64,14 @@ export function buildSweepCharts(r: SweepResult): AnalysisChart[] {
   return [probability, completion];
 }
 
-function heatmaps(r: SweepResult): AnalysisChart[] {
+function heatmaps(r: SweepResult, time: ChartTime): AnalysisChart[] {
+  const at = (iso: string | null): string | null => (iso === null ? null : shiftIso(iso, time));
   const [a, b] = r.parameters as [SweepResult['parameters'][0], SweepResult['parameters'][0]];
   const rows = r.points.map((p) => ({
     a: String(p.values[0]), b: String(p.values[1]), p: p.stats.probabilityCleared.estimate,
     lo: p.stats.probabilityCleared.ci95[0], hi: p.stats.probabilityCleared.ci95[1],
     text: formatP(p.stats.probabilityCleared.estimate),
-    p50day: p.stats.p50 === null ? null : Date.parse(p.stats.p50) / 86400e3, p50label: dateLabel(p.stats.p50),
+    p50day: p.stats.p50 === null ? null : Date.parse(at(p.stats.p50)!) / 86400e3, p50label: dateLabel(at(p.stats.p50)),
   }));
   const x = { field: 'a', type: 'ordinal', title: a.path, sort: a.values.map(String) };
   const y = { field: 'b', type: 'ordinal', title: b.path, sort: b.values.map(String) };
@@ -89,7 +92,7 @@ function heatmaps(r: SweepResult): AnalysisChart[] {
   const p50: AnalysisChart = {
     id: 'heatmap-p50',
     caption: `Median (P50) completion date over ${a.path} x ${b.path} (blank where the median lies beyond the horizon).`,
-    spec: topLevel(`P50 completion over ${a.path} and ${b.path}`, 'Median completion date (UTC); lighter is earlier', {
+    spec: topLevel(`P50 completion over ${a.path} and ${b.path}`, `Median completion date (${time.label}); lighter is earlier`, {
       data: { values: rows.map((d) => ({ ...d, short: d.p50day === null ? '—' : d.p50label.slice(5) })) },
       width: { step: 56 }, height: { step: 36 },
       encoding: { x, y },

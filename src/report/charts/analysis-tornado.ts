@@ -5,12 +5,14 @@
  */
 import type { SensitivityResult } from '../../runner/analysis/index.js';
 import { formatP } from '../format.js';
-import { topLevel, type AnalysisChart } from './analysis-common.js';
+import { shiftIso, topLevel, UTC_TIME, type AnalysisChart, type ChartTime } from './analysis-common.js';
 
 const LOW = '#56B4E9';
 const HIGH = '#D55E00';
 
-export function buildTornadoCharts(r: SensitivityResult): AnalysisChart[] {
+/** `time`: the clock of the dates shown (the scenario's local time from the CLI); the shifts in days do not depend on it. */
+export function buildTornadoCharts(r: SensitivityResult, time: ChartTime = UTC_TIME): AnalysisChart[] {
+  const shown = (iso: string | null): string => (iso === null ? 'beyond the horizon' : shiftIso(iso, time).slice(0, 16).replace('T', ' '));
   const order = r.parameters.map((p) => p.label);
   const base = r.base.probabilityCleared.estimate;
   const ends = r.parameters.flatMap((p) => [
@@ -36,18 +38,18 @@ export function buildTornadoCharts(r: SensitivityResult): AnalysisChart[] {
   const dayOf = (iso: string | null): number | null => (iso === null || b50 === null ? null : (Date.parse(iso) - b50) / 86400e3);
   const sorted = [...r.parameters].sort((x, y) => y.swingP50Days - x.swingP50Days);
   const dates = sorted.flatMap((p) => [
-    { label: p.label, which: 'low', end: `low (${p.lowText})`, d: dayOf(p.low.p50), date: p.low.p50 ?? 'beyond the horizon', zero: 0 },
-    { label: p.label, which: 'high', end: `high (${p.highText})`, d: dayOf(p.high.p50), date: p.high.p50 ?? 'beyond the horizon', zero: 0 },
+    { label: p.label, which: 'low', end: `low (${p.lowText})`, d: dayOf(p.low.p50), date: shown(p.low.p50), zero: 0 },
+    { label: p.label, which: 'high', end: `high (${p.highText})`, d: dayOf(p.high.p50), date: shown(p.high.p50), zero: 0 },
   ]).filter((x) => x.d !== null);
   const p50: AnalysisChart = {
     id: 'tornado-p50',
     caption: 'Shift of the median (P50) completion date from the base when each parameter goes to its low and its high value, sorted by swing (medians beyond the horizon left out).',
-    spec: topLevel(sorted[0] ? `${sorted[0].label} moves the P50 date most: ${sorted[0].swingP50Days.toFixed(1)} days` : 'No parameters', `Days from the base P50 date (${r.base.p50 === null ? 'beyond the horizon' : r.base.p50.slice(0, 10)}); negative is earlier`, {
+    spec: topLevel(sorted[0] ? `${sorted[0].label} moves the P50 date most: ${sorted[0].swingP50Days.toFixed(1)} days` : 'No parameters', `Days from the base P50 date (${r.base.p50 === null ? 'beyond the horizon' : `${shown(r.base.p50).slice(0, 10)}, ${time.label}`}); negative is earlier`, {
       data: { values: dates },
       width: 560, height: { step: 26 },
       encoding: { y: { field: 'label', type: 'nominal', sort: sorted.map((p) => p.label), title: null } },
       layer: [
-        { mark: { type: 'bar', height: 16 }, encoding: { x: { field: 'zero', type: 'quantitative', title: 'Shift of the P50 completion date (days)' }, x2: { field: 'd' }, color: colour, tooltip: [{ field: 'label', title: 'Parameter' }, { field: 'end', title: 'Value' }, { field: 'd', type: 'quantitative', title: 'Days from base', format: '+.1f' }, { field: 'date', title: 'P50 (UTC)' }] } },
+        { mark: { type: 'bar', height: 16 }, encoding: { x: { field: 'zero', type: 'quantitative', title: 'Shift of the P50 completion date (days)' }, x2: { field: 'd' }, color: colour, tooltip: [{ field: 'label', title: 'Parameter' }, { field: 'end', title: 'Value' }, { field: 'd', type: 'quantitative', title: 'Days from base', format: '+.1f' }, { field: 'date', title: `P50 (${time.label})` }] } },
         { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#000000', strokeWidth: 2 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
       ],
     }),

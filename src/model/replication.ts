@@ -51,7 +51,8 @@
       readiness that may change that (idleNextUseful: a site that holds a type below its
       minimum load is looked at again at its next cargo readiness or at the release of the
       person that would lift the load, not at each person released; any change of state
-      re-arms it at the next readiness of any kind). Every idle aircraft is watched so, whatever it found when it went idle
+      re-arms it at the next readiness of any kind). Every idle aircraft is watched so,
+      whatever it found when it went idle
       (until session 2 one that found all ready cargo claimed by others, or a lot partly
       ready, was not looked at again when the next item of that lot was packed). (Until session 2 every readiness woke every idle aircraft into a dispatch
       cycle: ~730 idle returns per replication against ~125 sorties. The only effect of

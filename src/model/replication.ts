@@ -234,6 +234,16 @@ function regimesDeny(scn: ResolvedScenario): boolean {
   return scn.clearance !== null && scn.clearance.regimes.some((r) => r.denialProbability > 0);
 }
 
+/**
+ * A set of aircraft types as bits: `seen` with type k added, or -1 when k was in it already.
+ * Types from 30 up are never reported as seen (an extra look, never a missed one).
+ */
+function addType(seen: number, k: number): number {
+  if (k >= 30) return seen;
+  const bit = 1 << k;
+  return (seen & bit) !== 0 ? -1 : seen | bit;
+}
+
 export class Replication {
   readonly sim: Simulation;
   private readonly p: Prepared;
@@ -1321,14 +1331,12 @@ export class Replication {
    */
   private idleNextUseful(): number {
     let next = Infinity;
-    let seen = 0; // types done (bit k; aircraft of one type ask the same questions)
+    let seen = 0; // types done: aircraft of one type ask the same questions
     for (let i = 0; i < this.nIdle; i++) {
       const ac = this.idle[i]!;
-      if (ac.type < 30) {
-        const bit = 1 << ac.type;
-        if ((seen & bit) !== 0) continue;
-        seen |= bit;
-      }
+      const mask = addType(seen, ac.type);
+      if (mask < 0) continue;
+      seen = mask;
       for (let s = 0; s < this.nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
         const t = this.scanSite(s, ac.type) === S_HELD ? this.heldUntil(s, ac.type) : this.readyHorizon(s);
@@ -1399,14 +1407,12 @@ export class Replication {
 
   /** Does some site offer work (S_WORK) now to one of the idle aircraft? */
   private idleHasWork(): boolean {
-    let seen = 0; // types done (bit k; aircraft of one type ask the same questions)
+    let seen = 0; // types done: aircraft of one type ask the same questions
     for (let i = 0; i < this.nIdle; i++) {
       const ac = this.idle[i]!;
-      if (ac.type < 30) {
-        const bit = 1 << ac.type;
-        if ((seen & bit) !== 0) continue;
-        seen |= bit;
-      }
+      const mask = addType(seen, ac.type);
+      if (mask < 0) continue;
+      seen = mask;
       for (let s = 0; s < this.nS; s++) {
         if (this.siteDone[s] || !this.canServe(ac, s)) continue;
         if (this.scanSite(s, ac.type) === S_WORK) return true;

@@ -7,9 +7,8 @@
  * which cost more than most of its events. The arena hands out zeroed views into a few
  * large ArrayBuffers instead. Views never overlap; each allocation is 8-byte aligned.
  *
- * The first chunk is sized from what the previous replication of the same scenario used
- * (`hint`), so in steady state a replication makes one backing-store allocation. An arena
- * whose views never escape can be reused: `clear()` zeroes every chunk, so its views read
+ * The first chunk is at least `hintBytes` (a caller that knows its total asks for one
+ * backing-store allocation). An arena whose views never escape can be reused: `clear()` zeroes every chunk, so its views read
  * as freshly allocated (a reused Replication's state, see replication.ts). Views that do
  * escape into results (the daily series) come from a fresh arena each time.
  */
@@ -18,7 +17,6 @@ const MIN_CHUNK = 4096;
 export class Arena {
   private buf: ArrayBuffer;
   private off = 0;
-  private used = 0;
   /** Every chunk handed out from, as bytes (for clear). */
   private readonly chunks: Uint8Array[] = [];
 
@@ -37,11 +35,6 @@ export class Arena {
     for (const c of this.chunks) c.fill(0);
   }
 
-  /** Bytes handed out so far (a good size for the next replication's first chunk). */
-  get bytesUsed(): number {
-    return this.used;
-  }
-
   private take(bytes: number): number {
     const size = (bytes + 7) & ~7;
     if (this.off + size > this.buf.byteLength) {
@@ -50,7 +43,6 @@ export class Arena {
     }
     const at = this.off;
     this.off += size;
-    this.used += size;
     return at;
   }
 

@@ -222,13 +222,6 @@ function clearDelays(ac: Aircraft): void {
   for (let c = 0; c < d.length; c++) d[c] = 0;
 }
 
-/** Arena bytes used by the last replication of each scenario (sizes the next one's first chunk). */
-const arenaHint = new WeakMap<Prepared, number>();
-
-/** A new kernel for one replication (or for a cache of reusable ones, see index.ts). */
-export function newSimulation(): Simulation {
-  return new Simulation({ maxEvents: 20_000_000, initialCapacity: 128 });
-}
 
 function regimesDeny(scn: ResolvedScenario): boolean {
   return scn.clearance !== null && scn.clearance.regimes.some((r) => r.denialProbability > 0);
@@ -427,13 +420,13 @@ export class Replication {
     private replication: number,
     private readonly plan: boolean,
     private readonly tr: Tracer | null,
-    sim: Simulation | null = null,
   ) {
     const p = (this.p = prepare(scn));
     const nS = (this.nS = p.nSites);
     const nT = p.nTypes;
     const N = nS + p.nDest;
-    this.sim = sim ?? newSimulation();
+    // one kernel for the Replication's life, reset by begin() (restart reuses it)
+    this.sim = new Simulation({ maxEvents: 20_000_000, initialCapacity: 128 });
     const streams = (this.streams = plan ? null : new Streams(seed, replication));
     // Streams are created only for mechanisms that draw: a constant spec or a switched-off
     // mechanism creates none (creating a stream costs more than a replication's draws).
@@ -445,7 +438,7 @@ export class Replication {
     const mk = (spec: DistSpec, name: string): Sampler =>
       spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, src(name));
 
-    const ar = new Arena(arenaHint.get(p) ?? 0);
+    const ar = new Arena(0); // built once per Replication (restart reuses it): no sizing hint needed
     this.arena = ar;
     this.lostHours = ar.f64(NCAUSES);
     this.backlog = ar.f64(nS * p.nLots);
@@ -551,7 +544,6 @@ export class Replication {
     this.fleetStartS = mk(scn.fleetStart.delay, 'start');
     this.typeStartS = scn.aircraftTypes.map((type) => (type.startDelay === null ? null : mk(type.startDelay, `start:${type.id}`)));
     for (const labels of p.labels) for (let i = 0; i < labels.length; i++) this.acDelays.push(ar.f64(NCAUSES));
-    arenaHint.set(p, ar.bytesUsed);
     this.begin();
   }
 

@@ -94,7 +94,7 @@ export class Streams {
   get(name: string): RandomSource {
     let source = this.#byName.get(name);
     if (source === undefined) {
-      source = { next: fromPrefix(this.#prefix, name).next };
+      source = fromPrefix(this.#prefix, name); // a fresh object: reseed may replace its next
       this.#byName.set(name, source);
     }
     return source;

@@ -55,7 +55,10 @@ export interface Prepared {
   readonly closureInit: Float64Array;
   /** Non-closure personnel: personnel - closureInit. */
   readonly paxNC: Float64Array;
-  /** canServe[s * nTypes + k]: a strategic aircraft of type k can be sent to site s (runway and ground time). */
+  /**
+   * canServe[s * nTypes + k]: an aircraft of type k may pick up at site s: a shuttle only at its
+   * `from`; a strategic type where the runway allows it and a ground time is given.
+   */
   readonly canServe: Uint8Array;
   // ---- plan values (crew-duty checks and claims), computed once per scenario
   /** planValue(loadFactor) per type. */
@@ -204,7 +207,8 @@ function build(scn: ResolvedScenario): Prepared {
     const site = scn.sites[s]!;
     for (let k = 0; k < nTypes; k++) {
       const g = site.groundTime[k] ?? null;
-      canServe[s * nTypes + k] = site.allowedTypes[k] === true && g != null ? 1 : 0;
+      const sh = scn.aircraftTypes[k]!.shuttle;
+      canServe[s * nTypes + k] = (sh !== null ? s === sh.from : site.allowedTypes[k] === true && g != null) ? 1 : 0;
       groundPlan[s * nTypes + k] = g === null ? 0 : planValueOf(g);
     }
   }

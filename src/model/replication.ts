@@ -227,16 +227,6 @@ function regimesDeny(scn: ResolvedScenario): boolean {
   return scn.clearance !== null && scn.clearance.regimes.some((r) => r.denialProbability > 0);
 }
 
-/**
- * A set of aircraft types as bits: `seen` with type k added, or -1 when k was in it already.
- * Types from 30 up are never reported as seen (an extra look, never a missed one).
- */
-function addType(seen: number, k: number): number {
-  if (k >= 30) return seen;
-  const bit = 1 << k;
-  return (seen & bit) !== 0 ? -1 : seen | bit;
-}
-
 export class Replication {
   readonly sim: Simulation;
   private readonly p: Prepared;
@@ -287,6 +277,8 @@ export class Replication {
   private idle: Aircraft[] = [];
   private nIdle = 0;
   private idleSpare: Aircraft[] = [];
+  /** Scratch: the distinct types of the idle aircraft (collectIdleTypes). */
+  private readonly idleTypes: Int32Array;
   /**
    * The one pending re-check of idle aircraft (time and kernel event id). An earlier need
    * moves it (reschedule) rather than adding another: each stale re-check used to wake every
@@ -493,6 +485,7 @@ export class Replication {
     this.catOut = ar.f64(nS * 4);
     this.destCount = ar.f64(nS * p.nDest);
     this.minLoadTons = new Float64Array(nT); // not in the arena: clear() would zero it
+    this.idleTypes = new Int32Array(nT);
     const minLoad = (this.minLoad = scn.dispatch.minimumLoad ?? 0);
     for (let k = 0; k < nT; k++) {
       const t = scn.aircraftTypes[k]!;
@@ -1099,9 +1092,28 @@ export class Replication {
   // ------------------------------------------------------------------ dispatch
 
   private canServe(ac: Aircraft, s: number): boolean {
-    const sh = ac.spec.shuttle;
-    if (sh !== null) return s === sh.from;
-    return this.p.canServe[s * this.p.nTypes + ac.type] === 1;
+    return this.serves(ac.type, s);
+  }
+
+  /** Can an aircraft of type k pick up at site s (prepare.ts: a shuttle only at its `from`)? */
+  private serves(k: number, s: number): boolean {
+    return this.p.canServe[s * this.p.nTypes + k] === 1;
+  }
+
+  /**
+   * The distinct types of the idle aircraft, into idleTypes[0..n), n returned: aircraft of
+   * one type ask the sites the same questions, so the idle checks ask once per type.
+   */
+  private collectIdleTypes(): number {
+    const types = this.idleTypes;
+    let n = 0;
+    for (let i = 0; i < this.nIdle; i++) {
+      const k = this.idle[i]!.type;
+      let j = 0;
+      while (j < n && types[j] !== k) j++;
+      if (j === n) types[n++] = k;
+    }
+    return n;
   }
 
   /**
@@ -1323,15 +1335,12 @@ export class Replication {
    */
   private idleNextUseful(): number {
     let next = Infinity;
-    let seen = 0; // types done: aircraft of one type ask the same questions
-    for (let i = 0; i < this.nIdle; i++) {
-      const ac = this.idle[i]!;
-      const mask = addType(seen, ac.type);
-      if (mask < 0) continue;
-      seen = mask;
+    const n = this.collectIdleTypes();
+    for (let j = 0; j < n; j++) {
+      const k = this.idleTypes[j]!;
       for (let s = 0; s < this.nS; s++) {
-        if (this.siteDone[s] || !this.canServe(ac, s)) continue;
-        const t = this.scanSite(s, ac.type) === S_HELD ? this.heldUntil(s, ac.type) : this.readyHorizon(s);
+        if (this.siteDone[s] || !this.serves(k, s)) continue;
+        const t = this.scanSite(s, k) === S_HELD ? this.heldUntil(s, k) : this.readyHorizon(s);
         if (t < next) next = t;
       }
     }
@@ -1399,15 +1408,12 @@ export class Replication {
 
   /** Does some site offer work (S_WORK) now to one of the idle aircraft? */
   private idleHasWork(): boolean {
-    let seen = 0; // types done: aircraft of one type ask the same questions
-    for (let i = 0; i < this.nIdle; i++) {
-      const ac = this.idle[i]!;
-      const mask = addType(seen, ac.type);
-      if (mask < 0) continue;
-      seen = mask;
+    const n = this.collectIdleTypes();
+    for (let j = 0; j < n; j++) {
+      const k = this.idleTypes[j]!;
       for (let s = 0; s < this.nS; s++) {
-        if (this.siteDone[s] || !this.canServe(ac, s)) continue;
-        if (this.scanSite(s, ac.type) === S_WORK) return true;
+        if (this.siteDone[s] || !this.serves(k, s)) continue;
+        if (this.scanSite(s, k) === S_WORK) return true;
       }
     }
     return false;

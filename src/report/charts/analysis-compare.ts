@@ -24,7 +24,7 @@ export function ecdfPoints(c: Curve, max = 400, time: ChartTime = UTC_TIME): { t
   const out: { t: string; date: string; p: number }[] = [];
   const at = (h: number): { t: string; date: string } => {
     const t = new Date(c.startEpochMs + h * 3600e3 + time.offsetMs).toISOString();
-    return { t, date: `${t.slice(0, 16).replace('T', ' ')} ${time.offsetMs === 0 && time.label === 'UTC' ? 'UTC' : 'local'}` };
+    return { t, date: `${t.slice(0, 16).replace('T', ' ')} ${time.label === 'UTC' ? 'UTC' : 'local'}` };
   };
   for (let i = 0; i < finite.length; i += step) out.push({ ...at(finite[i]!), p: (i + 1) / n });
   if (finite.length > 0 && (finite.length - 1) % step !== 0) {

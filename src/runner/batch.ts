@@ -1,6 +1,6 @@
 /**
  * A batch of ReplicationResults packed into two Float64Arrays (plus the route keys), so a
- * worker can transfer it to the runner without copying.
+ * worker sends it to the runner as a few flat arrays (copied, not transferred: worker.ts).
  *
  * - `data`: per-replication scalars, row-major, replication j at j * scalarStride:
  *     completion, siteCompletion[S], sortiesByType[T], lostHours[C], bindingCause,

@@ -2,8 +2,9 @@
  * Executors run contiguous batches of replications and hand back packed results:
  *  - in-process (one worker: no thread start-up, no copying);
  *  - a piscina pool of worker threads (./worker.ts compiled to dist), each batch returned as
- *    a few transferred typed arrays: scalars, the daily series already binned, and (for
- *    `airlift run`) its replications.csv rows, so the runner's thread does little per replication.
+ *    a few typed arrays (copied: transferring would slow the worker down, see worker.ts):
+ *    scalars, the daily series already binned, and (for `airlift run`) its replications.csv
+ *    rows, so the runner's thread does little per replication.
  * `runRange` keeps a bounded number of batches in flight and feeds every result to the
  * Aggregator, which folds them in replication order: outputs do not depend on the executor.
  */

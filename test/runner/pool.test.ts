@@ -43,3 +43,23 @@ describe('WorkerPool', () => {
     expect(s1).not.toEqual(s7);
   }, 60_000);
 });
+
+describe('worker batches', () => {
+  // Transferring a batch's buffers detaches them in the worker, and V8 then compiles every
+  // typed-array access of the model with a detached check (+15 % instructions per
+  // replication, see src/runner/worker.ts). Batches must be copied back, never moved.
+  it('are copied to the runner: the worker still holds its batch intact after handing it over', async () => {
+    const s = await load(join(import.meta.dirname, 'fixtures', 'tight.yaml'));
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: join(import.meta.dirname, 'fixtures', 'keep-worker.mjs'), minThreads: 1, maxThreads: 1 });
+    try {
+      const task = (start: number) => ({ key: 1, scenario: s, seed: 1, csv: true, start, count: 5 });
+      const first = await pool.run(task(0));
+      expect(first.batch.data.byteLength).toBeGreaterThan(0);
+      const second = await pool.run(task(5));
+      expect(second.previous).toEqual({ data: first.batch.data.byteLength, pairs: first.batch.binned.pairs.byteLength });
+    } finally {
+      await pool.destroy();
+    }
+  });
+});

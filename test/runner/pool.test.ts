@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/index.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { Aggregator } from '../../src/runner/aggregator.js';
-import { inProcessExecutor, runRange, WorkerPool, type Executor } from '../../src/runner/pool.js';
+import { batchSizeFor, inProcessExecutor, nextBatch, runRange, WorkerPool, type Executor } from '../../src/runner/pool.js';
 
 async function load(path: string): Promise<ResolvedScenario> {
   const r = await loadScenario(path);
@@ -61,5 +61,36 @@ describe('worker batches', () => {
     } finally {
       await pool.destroy();
     }
+  });
+});
+
+describe('task sizes', () => {
+  const sizes = (count: number, workers: number): number[] => {
+    const batch = batchSizeFor(count, workers);
+    const out: number[] = [];
+    for (let left = count; left > 0; left -= out[out.length - 1]!) out.push(nextBatch(left, batch, workers));
+    return out;
+  };
+
+  it('cover the range exactly, at most one full batch each, shrinking at the tail on several workers', () => {
+    for (const [count, workers] of [[10_000, 2], [10_000, 3], [1_000, 2], [37, 2], [1, 2]] as const) {
+      const got = sizes(count, workers);
+      expect(got.reduce((a, b) => a + b, 0)).toBe(count);
+      const batch = batchSizeFor(count, workers);
+      for (let i = 0; i < got.length; i++) {
+        expect(got[i]).toBeGreaterThan(0);
+        expect(got[i]).toBeLessThanOrEqual(batch);
+        if (i > 0) expect(got[i]).toBeLessThanOrEqual(got[i - 1]!); // never grows again
+      }
+    }
+    // 10,000 on 2 workers: 250s first, then guided sizes, the tail in tasks of 25 (the last holds the rest)
+    const t = sizes(10_000, 2);
+    expect(t[0]).toBe(250);
+    expect(t.slice(-3, -1)).toEqual([25, 25]);
+    expect(t.filter((c) => c === 250).length).toBeGreaterThan(20);
+  });
+
+  it('stay fixed on one worker (no thread to balance)', () => {
+    expect(sizes(1_000, 1)).toEqual([125, 125, 125, 125, 125, 125, 125, 125]);
   });
 });

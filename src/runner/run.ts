@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { wilson } from '../stats/intervals.js';
 import { Aggregator } from './aggregator.js';
 import { attachCsv, FILES, json, ReplicationsCsv, writeFinalOutputs } from './outputs.js';
-import { createExecutor, runRange, type Executor } from './pool.js';
+import { createExecutor, runRange, type Executor, type WorkerPool } from './pool.js';
 import { buildChartData, buildSummary, countBefore, dailyCsv, medianReplication, type SummaryContext } from './summary.js';
 import type { ChartData, Summary } from './summary-types.js';
 import { toolVersion } from './version.js';
@@ -43,6 +43,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Progress: replications done and the current target. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads already started (by the caller, which closes them), used when `workers`
+   * > 1 instead of starting a pool here: `airlift run` starts them while it loads the scenario.
+   */
+  readonly pool?: WorkerPool | null;
 }
 
 export interface RunOutcome {
@@ -84,7 +89,7 @@ export async function runMonteCarlo(o: RunOptions): Promise<RunOutcome> {
   let precisionInfo: SummaryContext['precision'];
   try {
     // 2-3. simulate and reduce
-    exec = await createExecutor(s, o.seed, o.workers, { csv: true });
+    exec = await createExecutor(s, o.seed, o.workers, { csv: true }, o.pool ?? null);
     const backpressure = (): Promise<void> => csv.drain();
     if (precision === null) {
       const total = range[1] - range[0];

@@ -61,15 +61,29 @@ describe('airlift run', () => {
     expect(r.code).toBe(2);
   });
 
+  // --workers 2: the worker threads start before the scenario is read, and must not keep a
+  // bad run alive or let it write anything
   it('a bad scenario exits 2 with its problems', () => {
     const bad = join(root, 'bad.yaml');
     writeFileSync(bad, 'name: bad\nstart: 2024-06-01\ndeadline: not-a-date\n');
-    const r = airlift(['run', bad, '--out', join(root, 'bad-out')]);
+    const r = airlift(['run', bad, '--out', join(root, 'bad-out'), '--workers', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad.yaml');
-    const missing = airlift(['run', join(root, 'nope.yaml')]);
+    expect(existsSync(join(root, 'bad-out'))).toBe(false);
+    const missing = airlift(['run', join(root, 'nope.yaml'), '--workers', '2']);
     expect(missing.code).toBe(2);
   });
+
+  it('worker threads started before the scenario is read give the one-thread answer', () => {
+    const one = airlift(['run', FIXTURE, '-n', '40', '--out', join(root, 'w1'), '--workers', '1', '--json', '--no-charts']);
+    const two = airlift(['run', FIXTURE, '-n', '40', '--out', join(root, 'w2'), '--workers', '2', '--json', '--no-charts']);
+    expect([one.code, two.code]).toEqual([0, 0]);
+    const strip = (text: string): unknown => {
+      const { elapsedSeconds: _e, workers: _w, replicationsPerSecond: _r, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      return rest;
+    };
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+  }, 120_000);
 
   it('--fail-under exits 3 when P(cleared) is below it, 0 when not', () => {
     const out = join(root, 'fail');

@@ -18,9 +18,20 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * One offset formatter per zone: building an Intl.DateTimeFormat costs ~0.3 ms, and the
+ * loader asks for a zone's offset once per day of the horizon (firstOffsetChange).
+ */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Offset of `zone` from UTC, in hours, at the instant `epochMs`. */
 export function zoneOffsetHours(zone: string, epochMs: number): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+  let fmt = offsetFormats.get(zone);
+  if (fmt === undefined) {
+    fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    offsetFormats.set(zone, fmt);
+  }
+  const part = fmt
     .formatToParts(new Date(epochMs))
     .find((p) => p.type === 'timeZoneName');
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(part?.value ?? '');

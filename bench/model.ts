@@ -11,6 +11,8 @@
  *    start-up, compilation and outputs included), with 1 worker (in-process) and with all
  *    workers: wall time (target < 5 s with all), the ratio (the parallel speed-up), and the
  *    CPU time of the parent (main) thread per replication (Linux: /proc/self/task);
+ *    Also the command as a user types it (`airlift run -n 10000 --no-charts`), timed from
+ *    process start to exit.
  * 3. the steady state: the same executors after 4,000 replications per worker of warm-up
  *    (threads started, code compiled), replications/s and their ratio. (Until this session
  *    the 1-worker run reused this process, already warm from step 1, while the workers
@@ -130,6 +132,21 @@ function inChild(replications: number, workers: number, warm = false): ChildRepo
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildReport;
 }
 
+/** Wall seconds of `airlift run SCENARIO -n N --quiet --no-charts` in a fresh process (all workers). */
+function commandSeconds(replications: number): number {
+  const outDir = mkdtempSync(join(tmpdir(), 'airlift-bench-cmd-'));
+  try {
+    const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [main, 'run', SCENARIO, '-n', String(replications), '--quiet', '--no-charts', '--out', outDir], { encoding: 'utf8' });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`airlift run failed (${r.status}): ${r.stderr}`);
+    return seconds;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 const SPIN = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
 
 /** Time of `threads` copies of a CPU loop relative to one copy: how much parallel hardware is actually free. */
@@ -203,6 +220,10 @@ async function main(): Promise<void> {
   console.log(`  run ${fmt(tenK)} reps, 1 worker:  ${fmt(one.seconds, 2)} s wall, ${fmt(tenK / one.seconds)} replications/s`);
   console.log(`  run ${fmt(tenK)} reps, ${cores} workers: ${fmt(all.seconds, 2)} s wall (target < 5 s), ${fmt(tenK / all.seconds)} replications/s, speed-up ${fmt(one.seconds / all.seconds, 2)}x (target >= 1.7x on 2 cores)` +
     (all.mainCpu === null ? '' : `; parent thread ${fmt(all.mainCpu, 2)} s CPU (${fmt((all.mainCpu / tenK) * 1e6)} us/replication)`));
+  // 2'. the command as a user types it, process start to exit (node start-up, the CLI, the
+  //     scenario loaded while the workers start, the run, the output files; no charts)
+  const cmd = commandSeconds(tenK);
+  console.log(`  airlift run -n ${fmt(tenK)} --no-charts, ${cores} workers, process start to exit: ${fmt(cmd, 2)} s`);
   // 3. steady state: the same executors after a warm-up (threads started, code compiled)
   const warmReps = Math.max(reps, 4000);
   const wOne = inChild(warmReps, 1, true);

@@ -10,22 +10,23 @@ import { EXIT, InputError, ThresholdError } from './exit.js';
 import { commands } from './commands/index.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let usageFailure: string | null = null;
   const parser = yargs(argv as string[])
     .scriptName('airlift')
     .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of airlift withdrawals.')
     .strict()
-    .demandCommand(1, 'Name a command (see the list above).')
+    .demandCommand(1, 'Name a command (airlift --help lists them).')
     .recommendCommands()
     .help()
     .alias('h', 'help')
     .version()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
-    // yargs exits 1 on a usage failure by default; a bad flag is bad input (2).
+    // yargs exits 1 on a usage failure by default; a bad flag is bad input (2). The failure
+    // is thrown, not just recorded: a fail handler that returns lets yargs go on and run the
+    // command (an unknown flag used to be reported only after a whole run had written its files).
     .fail((msg, err) => {
       if (err) throw err;
-      usageFailure = msg;
+      throw new UsageFailure(msg);
     });
   for (const c of commands) parser.command(c as CommandModule);
   try {
@@ -33,14 +34,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     return report(err);
   }
-  if (usageFailure !== null) {
-    process.stderr.write(`airlift: ${usageFailure}\n(see airlift --help)\n`);
-    return EXIT.badInput;
-  }
   return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
 }
 
+/** A yargs usage failure (unknown flag or command, missing argument). */
+class UsageFailure extends Error {}
+
 function report(err: unknown): number {
+  if (err instanceof UsageFailure) {
+    process.stderr.write(`airlift: ${err.message}\n(see airlift --help)\n`);
+    return EXIT.badInput;
+  }
   if (err instanceof InputError) {
     for (const p of err.problems) process.stderr.write(`${p}\n`);
     return EXIT.badInput;

@@ -56,9 +56,13 @@ describe('airlift run', () => {
     expect(existsSync(join(root, 'never'))).toBe(false);
   });
 
-  it('an unknown flag is bad input (2), not yargs\' default 1', () => {
-    const r = airlift(['run', FIXTURE, '--repz', '3']);
+  it('an unknown flag is bad input (2), not yargs\' default 1, and nothing runs', () => {
+    const out = join(root, 'unknown-flag');
+    const r = airlift(['run', FIXTURE, '--repz', '3', '--out', out, '--workers', '1']);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown argument: repz/);
+    expect(r.stdout).toBe(''); // no report: the run did not happen
+    expect(existsSync(out)).toBe(false);
   });
 
   // --workers 2: the worker threads start before the scenario is read, and must not keep a

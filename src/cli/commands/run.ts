@@ -6,6 +6,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { InputError, ThresholdError } from '../exit.js';
+import type { WorkerPool } from '../../runner/pool.js';
+import type { Shard } from '../../runner/run.js';
 
 export interface RunArgs {
   readonly scenario: string;
@@ -115,7 +117,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) => runOptions(y) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     exitQuietlyOnEpipe();
-    const { defaultWorkers } = await import('../../runner/pool.js');
+    const { defaultWorkers, WorkerPool } = await import('../../runner/pool.js');
     const problems: string[] = [];
     const reps = parseIntegerFlag('reps', args.reps, 1, 'a whole number of replications >= 1', problems);
     const seed = parseIntegerFlag('seed', args.seed, 0, 'a whole number >= 0', problems);
@@ -130,74 +132,90 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (problems.length > 0) throw new InputError(problems);
 
     // The worker threads start now and load the model (~0.2 s) while this thread loads and
-    // checks the scenario; they are closed on every way out (finally), bad input included.
-    const pool = workers > 1 ? await (await import('../../runner/pool.js')).WorkerPool.start(workers) : null;
-    let poolClosed: Promise<void> | null = null;
-    const closePool = (): Promise<void> => (poolClosed ??= pool?.close() ?? Promise.resolve());
+    // checks the scenario; they are closed on every way out, bad input included.
+    const pool = workers > 1 ? await WorkerPool.start(workers) : null;
+    let closed: Promise<void> | null = null;
+    const closePool = (): Promise<void> => (closed ??= pool?.close() ?? Promise.resolve());
     try {
-      const { loadScenario } = await import('../../scenario/index.js');
-      const loaded = await loadScenario(args.scenario);
-      for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
-      if (!loaded.ok) throw new InputError(loaded.problems);
-      const scenario = loaded.scenario;
-      const replications = reps ?? (precision !== null ? 1_000_000 : scenario.replications);
-      if (shard && shard.n > replications) {
-        throw new InputError(`--shard: expected at most ${replications} shards (one per replication), found '${shard.k}/${shard.n}'`);
-      }
-      const usedSeed = seed ?? scenario.seed;
-      const base = outFlag !== undefined ? String(outFlag) : `out/${slug(scenario.name)}`;
-      const outDir = resolve(shard && outFlag === undefined ? `${base}/shard-${shard.k}-of-${shard.n}` : base);
-
-      const { runMonteCarlo, Interrupted, formatReport } = await import('../../runner/index.js');
-      const progress = await makeProgress(!args.json && !args.quiet);
-      const controller = new AbortController();
-      const onSigint = (): void => controller.abort();
-      process.once('SIGINT', onSigint);
-      let outcome;
-      try {
-        outcome = await runMonteCarlo({
-          scenario, document: loaded.document, replications, seed: usedSeed, outDir, workers,
-          precision, shard, signal: controller.signal, onProgress: progress.update, pool,
-        });
-      } catch (err) {
-        progress.stop();
-        if (err instanceof Interrupted) {
-          process.stderr.write('airlift: interrupted; no results written\n');
-          process.exitCode = 130;
-          return;
-        }
-        throw err;
-      } finally {
-        process.removeListener('SIGINT', onSigint);
-        await closePool();
-      }
-      progress.stop();
-
-      if (outcome.summary === null) {
-        const [a, b] = outcome.shardRange ?? [0, 0];
-        if (!args.quiet) {
-          const text = `shard ${shard?.k}/${shard?.n}: replications ${a}..${b - 1} of ${replications} (seed ${usedSeed}) written to ${outDir}\n` +
-            `combine the shards with: airlift merge <shard folders...> --out <folder>\n`;
-          (args.json ? process.stderr : process.stdout).write(text);
-        }
-        if (args.json) process.stdout.write(`${JSON.stringify({ shard, range: [a, b], replications, seed: usedSeed, outDir }, null, 2)}\n`);
-        return;
-      }
-      if (args.charts) {
-        const { writeReport } = await import('../../report/index.js');
-        await writeReport(outDir);
-      }
-      if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
-      else if (!args.quiet) {
-        process.stdout.write(formatReport(outcome.summary, { scenario }));
-        process.stdout.write(`Results in ${outDir}${args.charts ? ` (report.html)` : ''}\n`);
-      }
-      checkThreshold(outcome.summary.probabilityCleared.estimate, failUnder);
+      await runAndReport(args, { reps, seed, workers, precision, shard, failUnder, outFlag }, pool, closePool);
     } finally {
       await closePool();
     }
   },
 };
+
+interface RunFlags {
+  readonly reps: number | undefined;
+  readonly seed: number | undefined;
+  readonly workers: number;
+  readonly precision: number | null;
+  readonly shard: Shard | null;
+  readonly failUnder: number | undefined;
+  readonly outFlag: unknown;
+}
+
+/** Load the scenario, run it (on `pool` when given; closePool once the run is over), print and write. */
+async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null, closePool: () => Promise<void>): Promise<void> {
+  const { reps, seed, workers, precision, shard, failUnder, outFlag } = f;
+  const { loadScenario } = await import('../../scenario/index.js');
+  const loaded = await loadScenario(args.scenario);
+  for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (!loaded.ok) throw new InputError(loaded.problems);
+  const scenario = loaded.scenario;
+  const replications = reps ?? (precision !== null ? 1_000_000 : scenario.replications);
+  if (shard && shard.n > replications) {
+    throw new InputError(`--shard: expected at most ${replications} shards (one per replication), found '${shard.k}/${shard.n}'`);
+  }
+  const usedSeed = seed ?? scenario.seed;
+  const base = outFlag !== undefined ? String(outFlag) : `out/${slug(scenario.name)}`;
+  const outDir = resolve(shard && outFlag === undefined ? `${base}/shard-${shard.k}-of-${shard.n}` : base);
+
+  const { runMonteCarlo, Interrupted, formatReport } = await import('../../runner/index.js');
+  const progress = await makeProgress(!args.json && !args.quiet);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  let outcome;
+  try {
+    outcome = await runMonteCarlo({
+      scenario, document: loaded.document, replications, seed: usedSeed, outDir, workers,
+      precision, shard, signal: controller.signal, onProgress: progress.update, pool,
+    });
+  } catch (err) {
+    progress.stop();
+    if (err instanceof Interrupted) {
+      process.stderr.write('airlift: interrupted; no results written\n');
+      process.exitCode = 130;
+      return;
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    await closePool();
+  }
+  progress.stop();
+
+  if (outcome.summary === null) {
+    const [a, b] = outcome.shardRange ?? [0, 0];
+    if (!args.quiet) {
+      const text = `shard ${shard?.k}/${shard?.n}: replications ${a}..${b - 1} of ${replications} (seed ${usedSeed}) written to ${outDir}\n` +
+        `combine the shards with: airlift merge <shard folders...> --out <folder>\n`;
+      (args.json ? process.stderr : process.stdout).write(text);
+    }
+    if (args.json) process.stdout.write(`${JSON.stringify({ shard, range: [a, b], replications, seed: usedSeed, outDir }, null, 2)}\n`);
+    return;
+  }
+  if (args.charts) {
+    const { writeReport } = await import('../../report/index.js');
+    await writeReport(outDir);
+  }
+  if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
+  else if (!args.quiet) {
+    process.stdout.write(formatReport(outcome.summary, { scenario }));
+    process.stdout.write(`Results in ${outDir}${args.charts ? ` (report.html)` : ''}\n`);
+  }
+  checkThreshold(outcome.summary.probabilityCleared.estimate, failUnder);
+}
 
 export function checkThreshold(p: number, failUnder: number | undefined): void {
   if (failUnder !== undefined && p < failUnder) {

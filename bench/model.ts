@@ -1,6 +1,6 @@
 /**
  * Model and runner benchmark (not a test): `npm run bench` (after kernel.js), or
- *   node dist/bench/model.js [--reps N] [--rss-reps N] [--million] [--skip-rss]
+ *   node dist/bench/model.js [--reps N] [--rounds N] [--rss-reps N] [--million] [--skip-rss]
  *
  * On scenarios/niger-2024.yaml:
  * 1. in the model: replications/s and kernel events/s of `simulate` in this thread; the
@@ -51,6 +51,12 @@ async function load(): Promise<ResolvedScenario> {
   const r = await loadScenario(SCENARIO);
   if (!r.ok) throw new Error(r.problems.join('\n'));
   return r.scenario;
+}
+
+function median(xs: readonly number[]): number {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
 }
 
 const fmt = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -214,12 +220,22 @@ async function main(): Promise<void> {
 
   // 2. whole runs of 10,000 replications in fresh processes (cold: start-up, compilation and
   //    outputs included, as a user sees them), 1 worker (in-process) and all workers
+  // This machine's speed swings from one minute to the next: `--rounds` (default 3) pairs are
+  // run back to back, 1 worker then all, and the medians reported (speed-up: the median of the
+  // pairs' ratios, each pair sharing one phase of the machine).
   const tenK = 10_000;
-  const one = inChild(tenK, 1);
-  const all = inChild(tenK, cores);
-  console.log(`  run ${fmt(tenK)} reps, 1 worker:  ${fmt(one.seconds, 2)} s wall, ${fmt(tenK / one.seconds)} replications/s`);
-  console.log(`  run ${fmt(tenK)} reps, ${cores} workers: ${fmt(all.seconds, 2)} s wall (target < 5 s), ${fmt(tenK / all.seconds)} replications/s, speed-up ${fmt(one.seconds / all.seconds, 2)}x (target >= 1.7x on 2 cores)` +
-    (all.mainCpu === null ? '' : `; parent thread ${fmt(all.mainCpu, 2)} s CPU (${fmt((all.mainCpu / tenK) * 1e6)} us/replication)`));
+  const rounds = Math.max(1, Number(arg('rounds') ?? 3));
+  const pairs: { one: ChildReport; all: ChildReport }[] = [];
+  for (let r = 0; r < rounds; r++) pairs.push({ one: inChild(tenK, 1), all: inChild(tenK, cores) });
+  const oneS = pairs.map((p) => p.one.seconds);
+  const allS = pairs.map((p) => p.all.seconds);
+  const ratios = pairs.map((p) => p.one.seconds / p.all.seconds);
+  const list = (xs: number[], d: number): string => xs.map((x) => fmt(x, d)).join(', ');
+  const mainCpu = median(pairs.map((p) => p.all.mainCpu ?? NaN));
+  console.log(`  run ${fmt(tenK)} reps, 1 worker:  median ${fmt(median(oneS), 2)} s wall (${list(oneS, 2)}), ${fmt(tenK / median(oneS))} replications/s`);
+  console.log(`  run ${fmt(tenK)} reps, ${cores} workers: median ${fmt(median(allS), 2)} s wall (${list(allS, 2)}; target < 5 s), ${fmt(tenK / median(allS))} replications/s` +
+    (Number.isNaN(mainCpu) ? '' : `; parent thread ${fmt(mainCpu, 2)} s CPU (${fmt((mainCpu / tenK) * 1e6)} us/replication)`));
+  console.log(`  speed-up, ${cores} workers / 1: median ${fmt(median(ratios), 2)}x (pairs: ${list(ratios, 2)}; target >= 1.7x on 2 cores)`);
   // 2'. the command as a user types it, process start to exit (node start-up, the CLI, the
   //     scenario loaded while the workers start, the run, the output files; no charts)
   const cmd = commandSeconds(tenK);

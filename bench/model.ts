@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadScenario } from '../src/scenario/index.js';
 import { simulate } from '../src/model/index.js';
+import { quantileSortedLinear, sortAscending } from '../src/stats/quantile.js';
 import { Aggregator, runMonteCarlo } from '../src/runner/index.js';
 import { createExecutor, runRange } from '../src/runner/pool.js';
 import { binBatch, type BinnedBatch } from '../src/runner/batch.js';
@@ -53,11 +54,8 @@ async function load(): Promise<ResolvedScenario> {
   return r.scenario;
 }
 
-function median(xs: readonly number[]): number {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
-}
+/** The usual median (type 7: the middle value, or the mean of the middle two). */
+const median = (xs: readonly number[]): number => quantileSortedLinear(sortAscending(xs), 0.5);
 
 const fmt = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 

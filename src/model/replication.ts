@@ -218,13 +218,15 @@ export interface ReplicationInternals {
 }
 
 /**
- * worthFlying's weight and seat tests with n more unclaimed passengers (heldUntil). A
- * top-level function, small enough for V8 to inline: a closure built per call allocated
- * ~170 bytes each time (~30 KB per replication of niger-2024).
+ * The minimum load's weight and seat tests (worthFlying) with n more unclaimed passengers:
+ * n = 0 now, n > 0 when solving for the release that lifts a held load (heldUntil). One
+ * function for both, so the time heldUntil finds is exactly where worthFlying's answer
+ * changes. Top level and small, so V8 inlines it (heldUntil's closure per call allocated
+ * ~30 KB per replication of niger-2024).
  */
 function lifts(n: number, uPax: number, seats: number, tons: number, minTons: number, f: number): boolean {
   const pax = Math.min(Math.max(0, uPax + n), seats);
-  return tons + PAX_SHORT_TONS * pax >= minTons - 1e-9 || pax >= f * seats - 1e-9;
+  return tons + PAX_SHORT_TONS * pax >= minTons - 1e-9 || (seats > 0 && pax >= f * seats - 1e-9);
 }
 
 function clearDelays(ac: Aircraft): void {
@@ -1282,11 +1284,8 @@ export class Replication {
     const minTons = this.minLoadTons[k]!;
     const f = this.minLoad;
     const seats = type.seats;
-    const tons = Math.max(0, uTons);
-    const pax = Math.min(Math.max(0, uPax), seats);
     const pal = this.uPalLast; // unclaimed ready positions (set by unclaimedTons)
-    if (tons + PAX_SHORT_TONS * pax >= minTons - 1e-9) return true;
-    if (seats > 0 && pax >= f * seats - 1e-9) return true;
+    if (lifts(0, uPax, seats, Math.max(0, uTons), minTons, f)) return true;
     if (type.pallets > 0 && pal >= f * type.pallets - 1e-9) return true;
     // waiver: what is left here (ready or not, unclaimed, closure team excluded) is below the minimum in every dimension
     const leftPax = seats > 0 ? Math.max(0, this.p.paxNC[s]! - this.loadedOwnNC[s]! + this.paxIn[s]! - this.claimPax[s]!) : 0;

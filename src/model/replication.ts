@@ -99,8 +99,9 @@
  * st/day, from t = 0) goes through the site's own lots in load order. Personnel are
  * released at a sampled rate (head/day); without a rate all are released at the start.
  *
- * Closures: weather episodes are drawn per local day (month of that local day) at the
- * start of the replication; incidents are Poisson arrivals; suspensions close the listed
+ * Closures: weather episodes are drawn per local day (month of that local day), incidents
+ * are Poisson arrivals, both lazily as the replication goes, in the order a draw of the
+ * whole horizon at the start would make (initClosures); suspensions close the listed
  * sites. Each cause is a counter per site; the airfield is closed while any is > 0. A wait
  * for the airfield is attributed to the cause holding it closed when the wait (re)starts,
  * in the order disruption, weather, incident, operating hours.
@@ -270,6 +271,10 @@ export class Replication {
 
   // airfields
   private readonly closeCount: Int32Array; // [site * 3 + k]
+  /** Lazy closures (initClosures): next local day to draw, the trigger's start, next incident arrival. */
+  private readonly wxDay: Int32Array;
+  private readonly wxTrigger: Float64Array;
+  private readonly incNext: Float64Array;
   private readonly airWaiters: Aircraft[][];
   private readonly parkInUse: Int32Array;
   private readonly parkCap: Int32Array;
@@ -473,6 +478,9 @@ export class Replication {
     this.siteDone = ar.u8(nS);
     this.siteCompletion = new Array<number | null>(nS).fill(null);
     this.closeCount = ar.i32(nS * 3);
+    this.wxDay = ar.i32(nS);
+    this.wxTrigger = ar.f64(nS);
+    this.incNext = ar.f64(nS);
     this.airWaiters = Array.from({ length: nS }, () => []);
     this.parkInUse = ar.i32(nS);
     this.parkCap = ar.i32(nS);
@@ -654,40 +662,33 @@ export class Replication {
     for (let s = 0; s < nS; s++) this.tryComplete(s, null);
   }
 
+  /**
+   * Closures. Weather episodes (one draw per local day and site, in day order) and incidents
+   * (Poisson arrivals) are drawn LAZILY, each site on its own stream, in the same order as if
+   * the whole horizon were drawn at the start: the draws, and so the closures, are the same;
+   * only those after the end of the replication are never made. (Until session 5 the whole
+   * horizon, 226 days of niger-2024, was drawn and scheduled at the start: ~60 events pending
+   * in the calendar for ~15 useful ones, and ~5 of every 6 draws thrown away.)
+   * Weather: drawing stops at the first day whose earliest possible episode start (local
+   * midnight of that day, `24 d - startLocalHourOfDay`) is not before the earliest episode
+   * scheduled by that call, the trigger; the trigger's start draws on. So every episode
+   * starting before the trigger is on the calendar when the trigger starts, whatever the
+   * windows of later months. Incidents: each arrival's start draws the next one.
+   * Disruptions (a few draws each) are drawn at the start.
+   */
   private initClosures(): void {
     const scn = this.scn;
     if (this.plan) return;
     const H = scn.horizonHours;
     for (let s = 0; s < this.nS; s++) {
-      const site = scn.sites[s]!;
-      const u = this.wxU[s]!;
-      if (site.weather !== null && u !== null) {
-        const durs = this.wxDur[s]!;
-        const months = this.p.monthOfLocalDay;
-        for (let d = 0; d < months.length; d++) {
-          const month = months[d]!;
-          const wm = site.weather.byMonth[month] ?? null;
-          if (wm === null || wm.dailyProbability <= 0) continue;
-          if (u() >= wm.dailyProbability) continue;
-          let width = wm.windowEnd - wm.windowStart;
-          if (width < 0) width += 24;
-          const startLocal = wm.windowStart + u() * width;
-          const t0 = 24 * d - scn.startLocalHourOfDay + startLocal;
-          const dur = Math.max(0, durs[month]!());
-          this.addClosure(s, K_WEATHER, t0, t0 + dur, H);
-        }
-      }
+      this.wxDay[s] = 0;
+      this.wxTrigger[s] = Infinity;
+      if (scn.sites[s]!.weather !== null && this.wxU[s] !== null) this.drawWeather(s);
       const iu = this.incU[s]!;
-      if (site.incidents !== null && iu !== null) {
-        const u = iu;
-        const dur = this.incDur[s]!;
-        const rate = site.incidents.ratePerDay / 24;
-        let t = -Math.log(1 - u()) / rate;
-        while (t < H) {
-          const d = Math.max(0, dur());
-          this.addClosure(s, K_INCIDENT, t, t + d, H);
-          t += -Math.log(1 - u()) / rate;
-        }
+      this.incNext[s] = Infinity;
+      if (scn.sites[s]!.incidents !== null && iu !== null) {
+        this.incNext[s] = -Math.log(1 - iu()) / (scn.sites[s]!.incidents!.ratePerDay / 24);
+        this.drawIncident(s);
       }
     }
     for (let i = 0; i < scn.disruptions.length; i++) {
@@ -708,11 +709,57 @@ export class Replication {
     }
   }
 
-  private addClosure(s: number, k: number, t0: number, t1: number, H: number): void {
-    if (t1 <= 0 || t0 >= H || t1 <= t0) return;
+  /** Draw site s's weather days from wxDay on, up to and including a new trigger (see initClosures). */
+  private drawWeather(s: number): void {
+    const scn = this.scn;
+    const H = scn.horizonHours;
+    const weather = scn.sites[s]!.weather!;
+    const u = this.wxU[s]!;
+    const durs = this.wxDur[s]!;
+    const months = this.p.monthOfLocalDay;
+    let trigger = Infinity;
+    let d = this.wxDay[s]!;
+    for (; d < months.length; d++) {
+      const dayStart = 24 * d - scn.startLocalHourOfDay; // no episode of day d starts earlier
+      if (trigger <= dayStart || dayStart >= H) break;
+      const month = months[d]!;
+      const wm = weather.byMonth[month] ?? null;
+      if (wm === null || wm.dailyProbability <= 0) continue;
+      if (u() >= wm.dailyProbability) continue;
+      let width = wm.windowEnd - wm.windowStart;
+      if (width < 0) width += 24;
+      const startLocal = wm.windowStart + u() * width;
+      const t0 = dayStart + startLocal;
+      const dur = Math.max(0, durs[month]!());
+      if (this.addClosure(s, K_WEATHER, t0, t0 + dur, H)) trigger = Math.min(trigger, Math.max(0, t0));
+    }
+    this.wxDay[s] = d;
+    this.wxTrigger[s] = trigger;
+  }
+
+  /** Schedule site s's incident arriving at incNext, drawing arrivals on until one is scheduled. */
+  private drawIncident(s: number): void {
+    const H = this.scn.horizonHours;
+    const u = this.incU[s]!;
+    const dur = this.incDur[s]!;
+    const rate = this.scn.sites[s]!.incidents!.ratePerDay / 24;
+    let t = this.incNext[s]!;
+    while (t < H) {
+      const d = Math.max(0, dur());
+      const on = this.addClosure(s, K_INCIDENT, t, t + d, H);
+      t += -Math.log(1 - u()) / rate;
+      if (on) break;
+    }
+    this.incNext[s] = t;
+  }
+
+  /** Schedule a closure of site s by cause k over [t0, t1) within the horizon; false when none. */
+  private addClosure(s: number, k: number, t0: number, t1: number, H: number): boolean {
+    if (t1 <= 0 || t0 >= H || t1 <= t0) return false;
     const code = s * 3 + k;
     this.sim.scheduleAt(Math.max(0, t0), this.fClose, code, PRIORITY.high);
     if (t1 < H) this.sim.scheduleAt(t1, this.fOpen, code, PRIORITY.high);
+    return true;
   }
 
   private initFleet(): void {
@@ -1534,6 +1581,11 @@ export class Replication {
 
   private closeStart(code: number): void {
     this.closeCount[code] = this.closeCount[code]! + 1;
+    const k = code % 3;
+    if (k === K_WEATHER) {
+      const s = (code - k) / 3;
+      if (this.sim.now >= this.wxTrigger[s]!) this.drawWeather(s);
+    } else if (k === K_INCIDENT) this.drawIncident((code - k) / 3);
     if (this.tr !== null) {
       const s = Math.floor(code / 3);
       this.trace(null, s, 'close', ['weather', 'incident', 'disruption'][code % 3]!);

@@ -230,6 +230,13 @@ function lifts(n: number, uPax: number, seats: number, tons: number, minTons: nu
   return tons + PAX_SHORT_TONS * pax >= minTons - 1e-9 || (seats > 0 && pax >= f * seats - 1e-9);
 }
 
+/** A typed array's values as a plain array (Array.from goes through the iterator: slower). */
+function plainArray(a: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]!);
+  return out;
+}
+
 function clearDelays(ac: Aircraft): void {
   const d = ac.delays;
   for (let c = 0; c < d.length; c++) d[c] = 0;
@@ -2144,15 +2151,15 @@ export class Replication {
       index: this.replication,
       completionHours: this.completion,
       siteCompletionHours: this.siteCompletion.slice(),
-      sortiesByType: Array.from(this.sortiesByType),
+      sortiesByType: plainArray(this.sortiesByType),
       sortiesByRoute: routes,
-      lostHours: Array.from(this.lostHours),
+      lostHours: plainArray(this.lostHours),
       bindingCause: this.finished ? this.binding : -1,
-      remainingShortTonsAtDeadline: Array.from(this.deadlineTons!),
-      remainingPersonnelAtDeadline: Array.from(this.deadlinePax!),
-      leftBehindShortTons: Array.from(this.p.leftBehindTons),
-      movedShortTons: Array.from(this.movedTons),
-      movedPersonnel: Array.from(this.movedPax),
+      remainingShortTonsAtDeadline: plainArray(this.deadlineTons!),
+      remainingPersonnelAtDeadline: plainArray(this.deadlinePax!),
+      leftBehindShortTons: plainArray(this.p.leftBehindTons),
+      movedShortTons: plainArray(this.movedTons),
+      movedPersonnel: plainArray(this.movedPax),
       days,
       dailyRemainingShortTons: this.dailyRemTons,
       dailyRemainingPersonnel: this.dailyRemPax,

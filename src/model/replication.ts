@@ -338,6 +338,8 @@ export class Replication {
   private readonly horizonV: Float64Array;
   private readonly horizonFrom: Float64Array;
   private readonly horizonAt: Float64Array;
+  /** The cargo part of horizonAt (lots released or items packed; people aside), for heldUntil. */
+  private readonly horizonCargoAt: Float64Array;
 
   // samplers
   private readonly u: { clearance: Sampler; dispatch: Sampler };
@@ -479,6 +481,7 @@ export class Replication {
     this.backlogVer = ar.f64(nS);
     this.horizonFrom = ar.f64(nS);
     this.horizonAt = ar.f64(nS);
+    this.horizonCargoAt = ar.f64(nS);
     this.claimPax = ar.f64(nS);
     this.packRate = ar.f64(nS);
     this.paxRate = ar.f64(nS);
@@ -618,6 +621,7 @@ export class Replication {
     this.uTons = 0;
     this.uPax = 0;
     this.nextReadyT = Infinity;
+    this.nextCargoT = Infinity;
     this.uPalLast = 0;
     this.fitLeftTons = 0;
     this.fitLeftPal = 0;
@@ -965,11 +969,12 @@ export class Replication {
 
   /**
    * Next time something not ready at site s becomes ready (Infinity if never), into
-   * nextReadyT. Without `more` a lot that has items ready now is skipped (it is work already:
-   * scanSite's not-ready test); with `more` the next item of such a lot counts too
-   * (readyHorizon: the next time anything at s changes by time alone).
+   * nextReadyT, and the same for cargo alone into nextCargoT. Without `more` a lot that has
+   * items ready now is skipped (it is work already: scanSite's not-ready test); with `more`
+   * the next item of such a lot counts too (readyHorizon: the next time anything at s changes
+   * by time alone).
    */
-  private nextReady(s: number, more: boolean, people = true): void {
+  private nextReady(s: number, more: boolean): void {
     const now = this.sim.now;
     let best = Infinity;
     const nL = this.p.nLots;
@@ -995,8 +1000,9 @@ export class Replication {
       const t = (cum + (packedItems + 1) * tons) / rate;
       if (t < best) best = t;
     }
+    this.nextCargoT = best;
     const pr = this.paxRate[s]!;
-    if (people && pr !== Infinity && pr > 0) {
+    if (pr !== Infinity && pr > 0) {
       const nc = this.p.paxNC[s]!;
       const released = Math.floor(pr * now + 1e-9);
       if (released < nc) best = Math.min(best, (released + 1) / pr);
@@ -1042,8 +1048,9 @@ export class Replication {
   private uTons = 0;
   /** Set by scanSite: unclaimed ready passengers at the site scanned. */
   private uPax = 0;
-  /** Set by nextReady: the time it found. */
+  /** Set by nextReady: the time it found, and the same for cargo alone. */
   private nextReadyT = Infinity;
+  private nextCargoT = Infinity;
   /** Set by unclaimedTons when a minimum load is set: pallet positions of that cargo. */
   private uPalLast = 0;
   /** Set likewise: unclaimed cargo at s that fits the type and is not yet loaded, ready or not. */
@@ -1066,10 +1073,13 @@ export class Replication {
     const fb = k * nL;
     const sb = s * nL;
     const order = p.lotOrder[s]!;
+    const backlog = this.backlog;
+    const claimLot = this.claimLot;
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
       if (fits[fb + lot] === 0) continue;
-      const claimed = this.claimLot[sb + lot]!;
+      const claimed = claimLot[sb + lot]!;
+      if (backlog[sb + lot]! - claimed <= 0) continue; // nothing unclaimed left: no ready one either
       const n = this.lotAvailable(s, lot, now) - claimed;
       if (n > 0) tons += n * p.lotTons[lot]!;
       if (withLeft) {
@@ -1117,7 +1127,9 @@ export class Replication {
     for (let j = 0; j < order.length; j++) {
       const lot = order[j]!;
       if (fits[fb + lot] === 0) continue;
-      const u = this.lotAvailable(s, lot, now) - this.claimLot[sb + lot]!;
+      const claimed = this.claimLot[sb + lot]!;
+      if (this.backlog[sb + lot]! - claimed <= 0) continue; // as in unclaimedTons
+      const u = this.lotAvailable(s, lot, now) - claimed;
       if (u <= 0) continue;
       if (first < 0) first = lot;
       if (wLeft <= 1e-9) break;
@@ -1233,6 +1245,7 @@ export class Replication {
     this.horizonV[s] = this.backlogVer[s]!;
     this.horizonFrom[s] = now;
     this.horizonAt[s] = t;
+    this.horizonCargoAt[s] = this.nextCargoT;
     return t;
   }
 
@@ -1419,8 +1432,8 @@ export class Replication {
    * arithmetic. Release times are those nextReady uses, (released + n) / rate.
    */
   private heldUntil(s: number, k: number): number {
-    this.nextReady(s, true, false);
-    let t = this.nextReadyT;
+    this.readyHorizon(s);
+    let t = this.horizonCargoAt[s]!; // nextReady(s, true) without people, cached with readyHorizon
     const type = this.scn.aircraftTypes[k]!;
     const seats = type.seats;
     const pr = this.paxRate[s]!;

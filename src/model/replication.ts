@@ -278,6 +278,15 @@ export class Replication {
 
   // airfields
   private readonly closeCount: Int32Array; // [site * 3 + k]
+  /**
+   * Live lots of each site: live[s * nLots + j], j < nLive[s], the lots of lotOrder[s] with
+   * backlog > 0 at s, in that order. The scans (unclaimedTons, claim, loadPlan, nextReady) go
+   * through these only: a lot with nothing left adds nothing to any of them, and most lots
+   * are empty most of the time (niger-2024: 7.3 of the 8.1 lots a scan looked at). Rebuilt
+   * from lotOrder when the site's backlog changes (liveRebuild).
+   */
+  private readonly live: Int32Array;
+  private readonly nLive: Int32Array;
   /** Lazy closures (initClosures): next local day to draw, the trigger's start, next incident arrival. */
   private readonly wxDay: Int32Array;
   private readonly wxTrigger: Float64Array;
@@ -488,6 +497,8 @@ export class Replication {
     this.siteDone = ar.u8(nS);
     this.siteCompletion = new Array<number | null>(nS).fill(null);
     this.closeCount = ar.i32(nS * 3);
+    this.live = ar.i32(nS * p.nLots);
+    this.nLive = ar.i32(nS);
     this.wxDay = ar.i32(nS);
     this.wxTrigger = ar.f64(nS);
     this.incNext = ar.f64(nS);
@@ -649,6 +660,7 @@ export class Replication {
     for (let s = 0; s < nS; s++) {
       const site = scn.sites[s]!;
       for (const lot of p.packOrder[s]!) this.backlog[s * p.nLots + lot] = scn.cargo[lot]!.count;
+      this.liveRebuild(s);
       this.backlogItems[s] = p.flyableItems[s]!;
       this.backlogTons[s] = p.flyableTons[s]!;
       this.groundTons[s] = p.flyableTons[s]!;
@@ -967,6 +979,18 @@ export class Replication {
     return Math.max(0, readyItems - loaded);
   }
 
+  /** The live lots of site s again, from lotOrder (after its backlog changed). */
+  private liveRebuild(s: number): void {
+    const order = this.p.lotOrder[s]!;
+    const sb = s * this.p.nLots;
+    let n = 0;
+    for (let j = 0; j < order.length; j++) {
+      const lot = order[j]!;
+      if (this.backlog[sb + lot]! > 0) this.live[sb + n++] = lot;
+    }
+    this.nLive[s] = n;
+  }
+
   /**
    * Next time something not ready at site s becomes ready (Infinity if never), into
    * nextReadyT, and the same for cargo alone into nextCargoT. Without `more` a lot that has
@@ -979,12 +1003,13 @@ export class Replication {
     let best = Infinity;
     const nL = this.p.nLots;
     const rate = this.packRate[s]!;
-    const order = this.p.lotOrder[s]!;
     const p = this.p;
     const backlog = this.backlog;
     const sb = s * nL;
-    for (let j = 0; j < order.length; j++) {
-      const lot = order[j]!;
+    const live = this.live;
+    const nLive = this.nLive[s]!;
+    for (let j = 0; j < nLive; j++) {
+      const lot = live[sb + j]!;
       const left = backlog[sb + lot]!;
       if (left <= 0) continue;
       if (p.lotSite[lot] !== s) continue;
@@ -1072,11 +1097,12 @@ export class Replication {
     const nL = p.nLots;
     const fb = k * nL;
     const sb = s * nL;
-    const order = p.lotOrder[s]!;
     const backlog = this.backlog;
     const claimLot = this.claimLot;
-    for (let j = 0; j < order.length; j++) {
-      const lot = order[j]!;
+    const live = this.live;
+    const nLive = this.nLive[s]!;
+    for (let j = 0; j < nLive; j++) {
+      const lot = live[sb + j]!;
       if (fits[fb + lot] === 0) continue;
       const claimed = claimLot[sb + lot]!;
       if (backlog[sb + lot]! - claimed <= 0) continue; // nothing unclaimed left: no ready one either
@@ -1121,11 +1147,12 @@ export class Replication {
     const nL = p.nLots;
     const fb = k * nL;
     const sb = s * nL;
-    const order = p.lotOrder[s]!;
+    const live = this.live;
+    const nLive = this.nLive[s]!;
     let n = 0;
     let first = -1;
-    for (let j = 0; j < order.length; j++) {
-      const lot = order[j]!;
+    for (let j = 0; j < nLive; j++) {
+      const lot = live[sb + j]!;
       if (fits[fb + lot] === 0) continue;
       const claimed = this.claimLot[sb + lot]!;
       if (this.backlog[sb + lot]! - claimed <= 0) continue; // as in unclaimedTons
@@ -1771,9 +1798,11 @@ export class Replication {
     const nL = this.p.nLots;
     const fits = this.p.fitsLot;
     const fb = ac.type * nL;
-    const order = this.p.lotOrder[s]!;
-    for (let j = 0; j < order.length; j++) {
-      const lot = order[j]!;
+    const live = this.live;
+    const nLive = this.nLive[s]!;
+    let emptied = false;
+    for (let j = 0; j < nLive; j++) {
+      const lot = live[s * nL + j]!;
       if (wLeft <= 1e-9) break;
       if (fits[fb + lot] === 0) continue;
       const avail = this.lotAvailable(s, lot, now);
@@ -1789,12 +1818,14 @@ export class Replication {
       pallets += m * L.pallets;
       const i = s * nL + lot;
       this.backlog[i] = this.backlog[i]! - m;
+      if (this.backlog[i]! <= 0) emptied = true;
       this.backlogItems[s] = this.backlogItems[s]! - m;
       this.backlogTons[s] = this.backlogTons[s]! - w;
       if (ac.nLoad < ac.loadLots.length) { ac.loadLots[ac.nLoad] = lot; ac.loadCounts[ac.nLoad] = m; }
       else { ac.loadLots.push(lot); ac.loadCounts.push(m); }
       ac.nLoad++;
     }
+    if (emptied) this.liveRebuild(s);
     // closure team, with or after the site's last cargo
     // (this aircraft's own cargo is not yet counted in cargoOnGround: it may carry the team)
     ac.loadClosure = 0;
@@ -1964,6 +1995,7 @@ export class Replication {
       this.backlogTons[s] = this.backlogTons[s]! + m * this.scn.cargo[lot]!.shortTons;
     }
     this.backlogItems[s] = this.backlogItems[s]! + items;
+    if (items > 0) this.liveRebuild(s);
     this.paxIn[s] = this.paxIn[s]! + ac.loadPax;
     if (ac.loadTons > 0 || ac.loadPax > 0) this.inflightTo[s] = this.inflightTo[s]! - 1;
     if (this.tr !== null) this.trace(ac, s, 'deposit', `${ac.loadTons.toFixed(3)} st, ${ac.loadPax} pax`);

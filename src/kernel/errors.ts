@@ -60,6 +60,7 @@ export const messages = {
   badCapacity: (c: unknown) => `capacity must be a non-negative integer, got ${String(c)}`,
   reentrantRun: () => `run() called while the simulation is already running (from inside an event)`,
   resetWhileRunning: () => `reset() called while the simulation is running (from inside an event)`,
+  stopOutsideRun: () => `stop() called outside run(): it ends a run from inside one of its events`,
   sequenceOverflow: () => `event sequence counter overflow (more than 2^40 events scheduled)`,
   tooManyPending: (n: number) => `too many pending events (${n}): the calendar holds at most 2^24`,
 } as const;

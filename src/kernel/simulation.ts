@@ -35,7 +35,7 @@ export interface RunOptions {
 }
 
 export interface RunOutcome {
-  readonly reason: 'empty' | 'until' | 'condition';
+  readonly reason: 'empty' | 'until' | 'condition' | 'stopped';
   readonly now: number;
   /** Events processed by this run call. */
   readonly events: number;
@@ -48,6 +48,7 @@ export class Simulation {
   /** @internal counter for default process names (per simulation: deterministic) */ _processCount = 0;
   private processed = 0;
   private running = false;
+  private stopping = false;
   private readonly cal: Calendar;
   readonly maxEvents: number;
 
@@ -74,6 +75,11 @@ export class Simulation {
   /** Current time (hours). */
   get now(): number {
     return this._now;
+  }
+
+  /** True while run() is processing events (inside an event callback). */
+  get isRunning(): boolean {
+    return this.running;
   }
 
   /** Events processed over all runs. */
@@ -146,6 +152,17 @@ export class Simulation {
     return startProcess(this, body, name);
   }
 
+  /**
+   * End the current run once the event being processed returns: reason 'stopped', the clock
+   * stays at now and later events stay pending (AnyLogic's finishSimulation(), SimPy's
+   * run(until=event)). Cheaper than `stopWhen` for a model that knows the moment it is done:
+   * nothing is called after every event. Only from inside an event.
+   */
+  stop(): void {
+    if (!this.running) throw new KernelUsageError(messages.stopOutsideRun());
+    this.stopping = true;
+  }
+
   run(options: RunOptions = {}): RunOutcome {
     if (this.running) throw new KernelUsageError(messages.reentrantRun());
     const until = options.until ?? Infinity;
@@ -160,6 +177,7 @@ export class Simulation {
     let reason: RunOutcome['reason'] = 'empty';
     if (stopWhen !== undefined && stopWhen()) return { reason: 'condition', now: this._now, events: 0 };
     this.running = true;
+    this.stopping = false;
     try {
       while (cal.size > 0) {
         const t = cal.peekTime();
@@ -178,6 +196,10 @@ export class Simulation {
         n++;
         this.processed++;
         fn(arg);
+        if (this.stopping) {
+          reason = 'stopped';
+          break;
+        }
         if (stopWhen !== undefined && stopWhen()) {
           reason = 'condition';
           break;
@@ -185,6 +207,7 @@ export class Simulation {
       }
     } finally {
       this.running = false;
+      this.stopping = false;
     }
     return { reason, now: this._now, events: n };
   }

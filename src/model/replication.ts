@@ -819,7 +819,8 @@ export class Replication {
   // ------------------------------------------------------------------ run
 
   run(): ReplicationResult {
-    this.sim.run({ until: this.scn.horizonHours, stopWhen: () => this.finished });
+    // finished already when nothing was to be moved (begin); else tryComplete stops the run
+    if (!this.finished) this.sim.run({ until: this.scn.horizonHours });
     return this.finish();
   }
 
@@ -2079,6 +2080,7 @@ export class Replication {
     if (this.sitesDone === this.nS && !this.finished) {
       this.finished = true;
       this.completion = now;
+      if (this.sim.isRunning) this.sim.stop(); // (not when begin() finds nothing to move)
       if (ac !== null) {
         let best = -1, bestV = 0;
         for (let c = 0; c < NCAUSES; c++) if (ac.delays[c]! > bestV + 1e-12) { bestV = ac.delays[c]!; best = c; }

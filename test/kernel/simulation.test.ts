@@ -197,6 +197,27 @@ describe('Simulation.run', () => {
     expect(out).toEqual({ reason: 'condition', now: 9, events: 10 });
   });
 
+  it('stop() ends the run after the current event; the rest stays pending and a later run goes on', () => {
+    const sim = new Simulation();
+    const fired: number[] = [];
+    for (const t of [1, 2, 2, 3]) sim.schedule(t, () => {
+      fired.push(t);
+      if (fired.length === 2) sim.stop();
+    });
+    expect(sim.isRunning).toBe(false);
+    expect(sim.run({ until: 10 })).toEqual({ reason: 'stopped', now: 2, events: 2 });
+    expect(sim.pending).toBe(2);
+    expect(sim.isRunning).toBe(false);
+    // the stop does not carry over: the next run fires the rest
+    expect(sim.run({ until: 10 })).toEqual({ reason: 'empty', now: 3, events: 2 });
+    expect(fired).toEqual([1, 2, 2, 3]);
+  });
+
+  it('stop() outside a run is a usage error', () => {
+    const sim = new Simulation();
+    expect(() => sim.stop()).toThrow(/stop\(\) called outside run\(\)/);
+  });
+
   it('throws EventLimitError naming the limit and the time when a run never ends', () => {
     const sim = new Simulation({ maxEvents: 100 });
     const tick = () => sim.schedule(0.5, tick);

@@ -1630,14 +1630,12 @@ export class Replication {
   private closeStart(code: number): void {
     this.closeCount[code] = this.closeCount[code]! + 1;
     const k = code % 3;
+    const s = (code - k) / 3;
+    // lazy closures (initClosures): this start may be the one that draws the next ones
     if (k === K_WEATHER) {
-      const s = (code - k) / 3;
       if (this.sim.now >= this.wxTrigger[s]!) this.drawWeather(s);
-    } else if (k === K_INCIDENT) this.drawIncident((code - k) / 3);
-    if (this.tr !== null) {
-      const s = Math.floor(code / 3);
-      this.trace(null, s, 'close', ['weather', 'incident', 'disruption'][code % 3]!);
-    }
+    } else if (k === K_INCIDENT) this.drawIncident(s);
+    if (this.tr !== null) this.trace(null, s, 'close', ['weather', 'incident', 'disruption'][k]!);
   }
 
   private closeEnd(code: number): void {

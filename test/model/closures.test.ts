@@ -31,13 +31,13 @@ const scn = scenario({
 function eagerWeather(seed: number, rep: number): { day: number; t0: number }[] {
   const u = new Streams(seed, rep).get('weather:AB101');
   const out: { day: number; t0: number }[] = [];
-  const start = Date.UTC(2024, 4, 19);
+  const start = scn.startEpochMs;
   for (let d = 0; 24 * d < HORIZON; d++) {
     const m = byMonth[new Date(start + d * 86_400_000).getUTCMonth()] ?? null;
     if (m === null || u.next() >= m.dailyProbability) continue;
     let width = m.windowEnd - m.windowStart;
     if (width < 0) width += 24;
-    const t0 = 24 * d - 0 + (m.windowStart + u.next() * width);
+    const t0 = 24 * d - scn.startLocalHourOfDay + (m.windowStart + u.next() * width);
     if (t0 < HORIZON) out.push({ day: d, t0 });
   }
   return out;

@@ -140,7 +140,7 @@ function inChild(replications: number, workers: number, warm = false): ChildRepo
 function commandSeconds(replications: number): number {
   const outDir = mkdtempSync(join(tmpdir(), 'airlift-bench-cmd-'));
   try {
-    const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+    const main = fileURLToPath(new URL('../bundle/main.js', import.meta.url));
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [main, 'run', SCENARIO, '-n', String(replications), '--quiet', '--no-charts', '--out', outDir], { encoding: 'utf8' });
     const seconds = (performance.now() - t0) / 1000;

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CLOSED_FORM } from './helpers.js';
 
 // `npm test` builds dist first; run `npx tsc -p .` before running this file alone.
-const MAIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/bundle/main.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'airlift-analysis-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const MAIN = resolve('dist/src/cli/main.js');
+const MAIN = resolve('dist/bundle/main.js');
 const FIXTURE = resolve('test/runner/fixtures/tight.yaml');
 let root: string;
 

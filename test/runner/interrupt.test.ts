@@ -14,7 +14,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it('SIGINT stops the run cleanly: exit 130, no files in the output folder', async () => {
   const out = join(root, 'run');
-  const child = spawn(process.execPath, [resolve('dist/src/cli/main.js'), 'run', resolve('test/runner/fixtures/tight.yaml'),
+  const child = spawn(process.execPath, [resolve('dist/bundle/main.js'), 'run', resolve('test/runner/fixtures/tight.yaml'),
     '-n', '1000000', '--out', out, '--workers', '2', '--no-charts'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));

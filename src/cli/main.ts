@@ -29,12 +29,28 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new UsageFailure(msg);
     });
   for (const c of commands) parser.command(c as CommandModule);
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (err) {
     return report(err);
   }
   return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+}
+
+/**
+ * Right after a command's handler starts, yargs builds that command's whole help text and
+ * caches it, for a `showHelp()` the handler might call later: 40-45 ms of string-width work
+ * on the main thread (measured), on the critical path of every command (the handler's first
+ * await resumes only after it), for a text this CLI never shows then (failures are reported
+ * by report(), `--help` builds its text when asked). Replaced by a no-op on yargs 18's usage
+ * object when that is where yargs keeps it; otherwise left as it is.
+ */
+function skipHelpCache(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: unknown };
+  const internals = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = (): void => {};
 }
 
 /** A yargs usage failure (unknown flag or command, missing argument). */

@@ -32,6 +32,14 @@ describe('airlift run', () => {
     expect(existsSync(join(out, 'report.html'))).toBe(false); // --no-charts
   }, 120_000);
 
+  it('--help prints the command\'s help and exits 0 (main.ts skips only the help yargs caches for handlers)', () => {
+    const r = airlift(['run', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^airlift run <scenario>/);
+    expect(r.stdout).toMatch(/--reps/);
+    expect(r.stdout).toMatch(/--workers/);
+  });
+
   it('--json prints the summary JSON, the same numbers as summary.json', () => {
     const out = join(root, 'json');
     const r = airlift(['run', FIXTURE, '--replications', '8', '--seed', '5', '--out', out, '--workers', '1', '--json', '--no-charts']);

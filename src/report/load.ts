@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChartData, Summary } from '../runner/summary-types.js';
 import { ReportInputError } from './errors.js';
 import { msg } from './messages.js';

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReportInputError } from './errors.js';
 import { msg } from './messages.js';
 

@@ -5,9 +5,9 @@ import type { ReplicationInternals } from './replication.js';
 import type { PhaseInterval, ReplicationResult, TraceRecord } from './result.js';
 import { RecordingTracer } from './trace.js';
 import type { Tracer } from './trace.js';
-import { tuneGarbageCollector } from './gc.js';
+import { tuneV8 } from './v8-flags.js';
 
-tuneGarbageCollector();
+tuneV8();
 
 export { CAUSES, CAUSE_INDEX } from './result.js';
 export type { Cause, Phase, PhaseInterval, ReplicationResult, TraceRecord } from './result.js';

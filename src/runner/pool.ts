@@ -16,11 +16,13 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { BinnedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
-import type { WorkerTask } from './worker.js';
+import type { EndResult, EndTask, RunEnds, WorkerTask } from './worker.js';
 
 export interface Executor {
   readonly workers: number;
   run(start: number, count: number): Promise<BinnedBatch>;
+  /** Once the batches are done: the plan run and the phases of `replication` (< 0: none). */
+  ends(replication: number): Promise<RunEnds>;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export interface ExecutorOptions {
 }
 
 export async function inProcessExecutor(scenario: ResolvedScenario, seed: number, opts: ExecutorOptions = {}): Promise<Executor> {
-  const { runBatch } = await import('./worker.js');
+  const { runBatch, endsHere } = await import('./worker.js');
   const { DailyBinner } = await import('./daily.js');
   const binner = new DailyBinner(scenario);
   return {
@@ -54,6 +56,7 @@ export async function inProcessExecutor(scenario: ResolvedScenario, seed: number
       await yieldToLoop(); // let signals and I/O through between batches
       return runBatch(scenario, seed, start, count, binner, opts.csv === true);
     },
+    ends: async (replication) => endsHere(scenario, seed, replication),
     close: async () => {},
   };
 }
@@ -71,13 +74,13 @@ export class WorkerPool {
 
   private constructor(
     readonly workers: number,
-    private readonly pool: import('piscina').Piscina<WorkerTask, BinnedBatch>,
+    private readonly pool: import('piscina').Piscina<WorkerTask | EndTask, BinnedBatch | EndResult>,
   ) {}
 
   static async start(workers: number): Promise<WorkerPool> {
     compileInForeground(workers);
     const { Piscina } = await import('piscina');
-    const pool = new Piscina<WorkerTask, BinnedBatch>({
+    const pool = new Piscina<WorkerTask | EndTask, BinnedBatch | EndResult>({
       filename: workerPath(),
       minThreads: workers,
       maxThreads: workers,
@@ -98,9 +101,19 @@ export class WorkerPool {
     }
     const csv = opts.csv === true;
     const k = key;
+    const end = (what: EndTask['what'], replication: number): Promise<EndResult> =>
+      this.pool.run({ key: k, scenario, what, seed, replication } satisfies EndTask, { name: 'end' }) as Promise<EndResult>;
     return {
       workers: this.workers,
-      run: (start, count) => this.pool.run({ key: k, scenario, seed, csv, start, count }),
+      run: (start, count) => this.pool.run({ key: k, scenario, seed, csv, start, count } satisfies WorkerTask) as Promise<BinnedBatch>,
+      // on two warm workers at once (see worker.ts `end`)
+      ends: async (replication) => {
+        const [plan, trace] = await Promise.all([end('plan', 0), replication < 0 ? null : end('phases', replication)]);
+        return {
+          planCompletionHours: 'planCompletionHours' in plan ? plan.planCompletionHours : null,
+          gantt: trace !== null && 'phases' in trace ? { replication, phases: trace.phases } : null,
+        };
+      },
       close: async () => {},
     };
   }

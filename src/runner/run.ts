@@ -3,7 +3,8 @@
  *   1. plan        which replications (all, a shard's slice, or --precision rounds)
  *   2. simulate    executor (in-process or worker pool) -> packed batches
  *   3. reduce      Aggregator folds results in replication order; replications.csv streams out
- *   4. finalise    plan run + median replication's Gantt -> Summary, ChartData, daily.csv
+ *   4. finalise    plan run + median replication's Gantt (on the executor, whose threads have
+ *                  compiled the model by then) -> Summary, ChartData, daily.csv
  *   5. write       atomically: summary.json, chartdata.json, daily.csv, scenario.resolved.json,
  *                  replications.csv (a shard writes partial.json + its replications.csv instead)
  * An abort (Ctrl-C) stops the workers and removes the half-written replications.csv; no
@@ -11,13 +12,13 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { simulatePlan, traceReplication } from '../model/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { wilson } from '../stats/intervals.js';
 import { Aggregator } from './aggregator.js';
 import { attachCsv, FILES, json, ReplicationsCsv, writeFinalOutputs } from './outputs.js';
 import { createExecutor, runRange, type Executor, type WorkerPool } from './pool.js';
+import { endsHere, type RunEnds } from './worker.js';
 import { buildChartData, buildSummary, countBefore, dailyCsv, medianReplication, type SummaryContext } from './summary.js';
 import type { ChartData, Summary } from './summary-types.js';
 import { toolVersion } from './version.js';
@@ -87,6 +88,8 @@ export async function runMonteCarlo(o: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   let exec: Executor | null = null;
   let precisionInfo: SummaryContext['precision'];
+  let ends: RunEnds | null = null;
+  let simulated = started;
   try {
     // 2-3. simulate and reduce
     exec = await createExecutor(s, o.seed, o.workers, { csv: true }, o.pool ?? null);
@@ -113,13 +116,16 @@ export async function runMonteCarlo(o: RunOptions): Promise<RunOutcome> {
         target = nextPrecisionTarget(cleared, agg.n, precision, cap);
       }
     }
+    simulated = performance.now();
+    // 4'. the plan run and the median replication's trace, where the model's code is warm
+    if (!o.shard) ends = await exec.ends(medianReplication(agg));
   } catch (err) {
     csv.abort();
     throw err;
   } finally {
     await exec?.close();
   }
-  const elapsedSeconds = (performance.now() - started) / 1000;
+  const elapsedSeconds = (simulated - started) / 1000;
 
   // 5'. a shard writes its partial result
   if (o.shard) {
@@ -148,23 +154,25 @@ export async function runMonteCarlo(o: RunOptions): Promise<RunOutcome> {
     seed: o.seed, toolVersion: toolVersion(), elapsedSeconds, workers: o.workers,
     ...(precisionInfo ? { precision: precisionInfo } : {}),
   };
-  const fin = finalise(agg, ctx, o.document ?? null);
+  const fin = finalise(agg, ctx, o.document ?? null, ends);
   await csv.commit();
   const files = writeFinalOutputs(o.outDir, fin);
   return { outDir: o.outDir, files: [...files, join(o.outDir, FILES.replications)], summary: fin.summary, chartData: fin.chartData, shardRange: null };
 }
 
-/** Plan run, Gantt of the median replication, and every output as data. */
+/**
+ * Every output as data. `ends` (the plan run and the median replication's phases) are computed
+ * here when not given (merge: no executor).
+ */
 export function finalise(
   agg: Aggregator,
   ctx: Omit<SummaryContext, 'planCompletionHours' | 'gantt'>,
   document: unknown,
+  ends: RunEnds | null = null,
 ): { summary: Summary; chartData: ChartData; dailyCsv: string; resolved: unknown } {
   const s = agg.scenario;
-  const plan = simulatePlan(s);
-  const median = medianReplication(agg);
-  const gantt = median < 0 ? null : { replication: median, phases: traceReplication(s, ctx.seed, median).phases };
-  const full: SummaryContext = { ...ctx, planCompletionHours: plan.completionHours, gantt };
+  const { planCompletionHours, gantt } = ends ?? endsHere(s, ctx.seed, medianReplication(agg));
+  const full: SummaryContext = { ...ctx, planCompletionHours, gantt };
   return {
     summary: buildSummary(agg, full),
     chartData: buildChartData(agg, full),

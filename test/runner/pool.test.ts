@@ -34,6 +34,15 @@ describe('WorkerPool', () => {
         const want = await completions(await inProcessExecutor(s, seed), s, n);
         expect(got).toEqual(want);
       }
+      // the plan run and a replication's phases, computed by the workers at a run's end
+      for (const [s, seed] of [[a, 1], [b, 3]] as const) {
+        const here = await (await inProcessExecutor(s, seed)).ends(7);
+        expect(here.gantt?.phases.length).toBeGreaterThan(0);
+        expect(await pool.executor(s, seed).ends(7)).toEqual(here);
+        expect((await pool.executor(s, seed).ends(-1)).gantt).toBeNull();
+      }
+      const other = await (await inProcessExecutor(a, 1)).ends(8);
+      expect(other.gantt?.phases).not.toEqual((await pool.executor(a, 1).ends(7)).gantt?.phases);
     } finally {
       await pool.close();
     }

@@ -153,8 +153,12 @@ function commandSeconds(replications: number): number {
 
 const SPIN = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
 
-/** Time of `threads` copies of a CPU loop relative to one copy: how much parallel hardware is actually free. */
-async function parallelCapacity(threads: number): Promise<number> {
+/**
+ * Time of `threads` copies of a CPU loop relative to one copy (how much parallel hardware is
+ * actually free), and the time of one copy (how fast the machine runs plain arithmetic now:
+ * the ratio alone does not see a machine that is slow as a whole).
+ */
+async function parallelCapacity(threads: number): Promise<{ ratio: number; oneMs: number }> {
   const once = async (k: number): Promise<number> => {
     const t = performance.now();
     await Promise.all(Array.from({ length: k }, () => new Promise<void>((resolve, reject) => {
@@ -165,7 +169,7 @@ async function parallelCapacity(threads: number): Promise<number> {
     return performance.now() - t;
   };
   const one = await once(1);
-  return (await once(threads)) / one;
+  return { ratio: (await once(threads)) / one, oneMs: one };
 }
 
 async function main(): Promise<void> {
@@ -214,7 +218,7 @@ async function main(): Promise<void> {
   console.log(`  packing in the worker:      ${fmt(packUs, 1)} us/replication CPU (${fmt((100 * packUs) / simUs, 1)}% of simulate): scalars, daily series binned, CSV rows`);
   console.log(`  reduction in the parent:    ${fmt(reduceUs, 1)} us/replication CPU (${fmt((100 * reduceUs) / simUs, 1)}% of simulate)`);
   const spin = await parallelCapacity(cores);
-  console.log(`  machine check:              ${cores} threads running a fixed CPU loop each take ${fmt(spin, 2)}x the time of one (1.00 = the cores are free; more = other load)`);
+  console.log(`  machine check:              ${cores} threads running a fixed CPU loop each take ${fmt(spin.ratio, 2)}x the time of one (1.00 = the cores are free; more = other load); one alone: ${fmt(spin.oneMs)} ms`);
 
   // 2. whole runs of 10,000 replications in fresh processes (cold: start-up, compilation and
   //    outputs included, as a user sees them), 1 worker (in-process) and all workers

@@ -16,7 +16,8 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { BinnedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
-import type { EndResult, EndTask, RunEnds, WorkerTask } from './worker.js';
+import type { PhaseInterval } from '../model/index.js';
+import type { EndTask, RunEnds, WorkerTask } from './worker.js';
 
 export interface Executor {
   readonly workers: number;
@@ -74,13 +75,13 @@ export class WorkerPool {
 
   private constructor(
     readonly workers: number,
-    private readonly pool: import('piscina').Piscina<WorkerTask | EndTask, BinnedBatch | EndResult>,
+    private readonly pool: import('piscina').Piscina<WorkerTask | EndTask, unknown>,
   ) {}
 
   static async start(workers: number): Promise<WorkerPool> {
     compileInForeground(workers);
     const { Piscina } = await import('piscina');
-    const pool = new Piscina<WorkerTask | EndTask, BinnedBatch | EndResult>({
+    const pool = new Piscina<WorkerTask | EndTask, unknown>({
       filename: workerPath(),
       minThreads: workers,
       maxThreads: workers,
@@ -101,18 +102,17 @@ export class WorkerPool {
     }
     const csv = opts.csv === true;
     const k = key;
-    const end = (what: EndTask['what'], replication: number): Promise<EndResult> =>
-      this.pool.run({ key: k, scenario, what, seed, replication } satisfies EndTask, { name: 'end' }) as Promise<EndResult>;
     return {
       workers: this.workers,
       run: (start, count) => this.pool.run({ key: k, scenario, seed, csv, start, count } satisfies WorkerTask) as Promise<BinnedBatch>,
-      // on two warm workers at once (see worker.ts `end`)
+      // on two warm workers at once (worker.ts, tasks `plan` and `phases`)
       ends: async (replication) => {
-        const [plan, trace] = await Promise.all([end('plan', 0), replication < 0 ? null : end('phases', replication)]);
-        return {
-          planCompletionHours: 'planCompletionHours' in plan ? plan.planCompletionHours : null,
-          gantt: trace !== null && 'phases' in trace ? { replication, phases: trace.phases } : null,
-        };
+        const t: EndTask = { key: k, scenario, seed, replication };
+        const [planCompletionHours, phases] = await Promise.all([
+          this.pool.run(t, { name: 'plan' }) as Promise<number | null>,
+          replication < 0 ? null : (this.pool.run(t, { name: 'phases' }) as Promise<PhaseInterval[]>),
+        ]);
+        return { planCompletionHours, gantt: phases === null ? null : { replication, phases } };
       },
       close: async () => {},
     };

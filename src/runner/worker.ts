@@ -68,26 +68,25 @@ export function endsHere(scenario: ResolvedScenario, seed: number, replication: 
   };
 }
 
-/** One half of RunEnds, as a task of its own so that two workers can share them. */
+/** The plan run or one replication's phases, as tasks of their own (two workers share them). */
 export interface EndTask {
   readonly key: number;
   readonly scenario: ResolvedScenario;
-  readonly what: 'plan' | 'phases';
   readonly seed: number;
   readonly replication: number;
 }
 
-export type EndResult = { readonly planCompletionHours: number | null } | { readonly phases: PhaseInterval[] };
-
-/**
- * Piscina task `end` (run with `{ name: 'end' }`). A run's workers have compiled the model by
- * the time its batches are done: the plan run and the median replication's trace take a few
- * ms here, against ~40 and ~20 ms cold on the runner's thread (10,000-replication runs of
- * niger-2024 on 2 workers), which has not run the model.
+/*
+ * Piscina tasks `plan` and `phases` (run with `{ name }`). A run's workers have compiled the
+ * model by the time its batches are done: the plan run and the median replication's trace take
+ * a few ms there, against ~40 and ~20 ms cold on the runner's thread (10,000-replication runs
+ * of niger-2024 on 2 workers), which has not run the model.
  */
-export function end(t: EndTask): EndResult {
-  const { scenario } = scenarioOf(t.key, t.scenario);
-  return t.what === 'plan'
-    ? { planCompletionHours: simulatePlan(scenario).completionHours }
-    : { phases: traceReplication(scenario, t.seed, t.replication).phases };
+
+export function plan(t: EndTask): number | null {
+  return simulatePlan(scenarioOf(t.key, t.scenario).scenario).completionHours;
+}
+
+export function phases(t: EndTask): PhaseInterval[] {
+  return traceReplication(scenarioOf(t.key, t.scenario).scenario, t.seed, t.replication).phases;
 }

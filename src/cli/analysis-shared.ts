@@ -7,6 +7,7 @@ import type { Argv } from 'yargs';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from './exit.js';
+import { stoppable } from './signals.js';
 import { makeProgress, parseIntegerFlag, parseWorkersFlag, slug, type Progress } from './commands/run.js';
 import type { ScenarioDocument } from '../scenario/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
@@ -71,26 +72,24 @@ export function baseDirFor(c: Common, scenario: ResolvedScenario): string {
   return resolve(c.out ?? `out/${slug(scenario.name)}`);
 }
 
-/** Progress bar plus Ctrl-C handling around an analysis. */
+/** Progress bar plus stop-signal handling (Ctrl-C, SIGTERM, SIGHUP: see ../signals.ts) around an analysis. */
 export async function withProgress<T>(args: AnalysisArgs, body: (signal: AbortSignal, progress: Progress) => Promise<T>): Promise<T | null> {
   const { Interrupted } = await import('../runner/index.js');
   const progress = await makeProgress(!args.json && !args.quiet);
-  const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  const stop = stoppable();
   try {
-    return await body(controller.signal, progress);
+    return await body(stop.signal, progress);
   } catch (err) {
     if (err instanceof Interrupted) {
       progress.stop();
       process.stderr.write('airlift: interrupted; no analysis results written\n');
-      process.exitCode = 130;
+      process.exitCode = stop.exitCode();
       return null;
     }
     throw err;
   } finally {
     progress.stop();
-    process.removeListener('SIGINT', onSigint);
+    stop.release();
   }
 }
 

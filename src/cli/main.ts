@@ -3,11 +3,13 @@
  * The `airlift` command line. Thin: each command lives in ./commands/<name>.ts and loads its
  * heavy modules lazily inside its handler. Errors become exit codes here and only here:
  * bad input (InputError, or a yargs usage failure) -> 2; ThresholdError -> 3; anything else -> 1.
+ * Stop signals (Ctrl-C, SIGTERM, SIGHUP) exit 128 + the signal's number: see ./signals.ts.
  */
 import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, InputError, ThresholdError } from './exit.js';
 import { commands } from './commands/index.js';
+import { handleStopSignals } from './signals.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const parser = yargs(argv as string[])
@@ -74,6 +76,7 @@ function report(err: unknown): number {
   return EXIT.failure;
 }
 
+handleStopSignals();
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;

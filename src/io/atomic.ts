@@ -2,6 +2,11 @@
  * Atomic file output: write to a temporary file in the same folder, then rename over the
  * target, so a reader (or a Ctrl-C) never sees a half-written file. A leaf module: anyone
  * may import it.
+ *
+ * Temporary files still open when the process exits (a stream not yet committed when a signal
+ * ends the command: see cli/signals.ts) are removed by an exit hook, so even an exit in the
+ * middle of a streamed file leaves nothing behind. (A SIGKILL runs no hook: that alone can
+ * leave a `.NAME.PID.N.tmp` file, never a half-written NAME.)
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
@@ -12,7 +17,24 @@ function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${counter}.tmp`);
 }
 
-/** Write `data` to `target` atomically (creating parent folders). */
+/** Temporary files created and not yet renamed or removed. */
+const pending = new Set<string>();
+let hooked = false;
+
+function track(tmp: string): void {
+  if (!hooked) {
+    hooked = true;
+    process.on('exit', () => {
+      for (const p of pending) rmSync(p, { force: true });
+    });
+  }
+  pending.add(tmp);
+}
+
+/**
+ * Write `data` to `target` atomically (creating parent folders). Synchronous from the temporary
+ * file to the rename: no signal handler or exit hook runs in between, so it needs no tracking.
+ */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
@@ -35,6 +57,7 @@ export interface AtomicStream {
 export function createAtomicStream(target: string): AtomicStream {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
+  track(tmp);
   const stream = createWriteStream(tmp);
   return {
     stream,
@@ -43,6 +66,7 @@ export function createAtomicStream(target: string): AtomicStream {
         stream.end(() => {
           try {
             renameSync(tmp, target);
+            pending.delete(tmp);
             resolve();
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
@@ -52,6 +76,7 @@ export function createAtomicStream(target: string): AtomicStream {
     abort: () => {
       stream.destroy();
       rmSync(tmp, { force: true });
+      pending.delete(tmp);
     },
   };
 }

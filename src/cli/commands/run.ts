@@ -6,6 +6,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { InputError, ThresholdError } from '../exit.js';
+import { stoppable } from '../signals.js';
 import type { WorkerPool } from '../../runner/pool.js';
 import type { Shard } from '../../runner/run.js';
 
@@ -172,25 +173,23 @@ async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null,
 
   const { runMonteCarlo, Interrupted, formatReport } = await import('../../runner/index.js');
   const progress = await makeProgress(!args.json && !args.quiet);
-  const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  const stop = stoppable();
   let outcome;
   try {
     outcome = await runMonteCarlo({
       scenario, document: loaded.document, replications, seed: usedSeed, outDir, workers,
-      precision, shard, signal: controller.signal, onProgress: progress.update, pool,
+      precision, shard, signal: stop.signal, onProgress: progress.update, pool,
     });
   } catch (err) {
     progress.stop();
     if (err instanceof Interrupted) {
       process.stderr.write('airlift: interrupted; no results written\n');
-      process.exitCode = 130;
+      process.exitCode = stop.exitCode();
       return;
     }
     throw err;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    stop.release();
     await closePool();
   }
   progress.stop();

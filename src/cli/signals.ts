@@ -1,0 +1,75 @@
+/**
+ * Stopping on a signal, the same way for every command.
+ *
+ * Ctrl-C (SIGINT), SIGTERM (what `kill`, Slurm's `scancel` and a Kubernetes pod's shutdown
+ * send first) and SIGHUP (the terminal closed) all stop a command. While a run or an analysis
+ * is simulating (`stoppable()`), the signal aborts it: the workers stop, the runner removes its
+ * temporary files, and the command prints that nothing was written. Anywhere else (loading a
+ * scenario, merging shards, writing the report), or on a second signal while the first is being
+ * handled, the process says so on stderr and exits at once; io/atomic.ts removes any temporary
+ * file still open (files already renamed into place stay: they are complete). Either
+ * way no half-written output is left, and the exit code is the one a shell gives a process
+ * killed by that signal, 128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
+ *
+ * Node's own handling of these signals would kill the process where it stands: a streamed
+ * replications.csv stayed behind as `.replications.csv.PID.N.tmp` after a SIGTERM.
+ */
+import { constants } from 'node:os';
+
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export type StopSignal = (typeof STOP_SIGNALS)[number];
+
+/** 128 + the signal's number, as a shell reports a process the signal killed. */
+export function exitCodeFor(signal: StopSignal): number {
+  return 128 + constants.signals[signal];
+}
+
+let current: ((signal: StopSignal) => void) | null = null;
+let handling = false;
+
+/** Installed once, by main.ts, before any command runs. */
+export function handleStopSignals(): void {
+  for (const s of STOP_SIGNALS) {
+    process.on(s, () => {
+      if (current !== null && !handling) {
+        handling = true;
+        current(s);
+        return;
+      }
+      process.stderr.write(`airlift: stopped by ${s}\n`);
+      process.exit(exitCodeFor(s));
+    });
+  }
+}
+
+export interface Stoppable {
+  /** Aborted by the first stop signal while this is held. */
+  readonly signal: AbortSignal;
+  /** The signal that aborted it, or null. */
+  stoppedBy(): StopSignal | null;
+  /** The exit code for a stop: 128 + the signal's number (130 if none was seen). */
+  exitCode(): number;
+  /** From now on a stop signal exits at once again. */
+  release(): void;
+}
+
+/** While held, the first stop signal aborts `signal` instead of ending the process. */
+export function stoppable(): Stoppable {
+  const controller = new AbortController();
+  let by: StopSignal | null = null;
+  const onStop = (s: StopSignal): void => {
+    by = s;
+    controller.abort();
+  };
+  current = onStop;
+  handling = false;
+  return {
+    signal: controller.signal,
+    stoppedBy: () => by,
+    exitCode: () => exitCodeFor(by ?? 'SIGINT'),
+    release: () => {
+      if (current === onStop) current = null;
+      handling = false;
+    },
+  };
+}

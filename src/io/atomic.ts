@@ -8,7 +8,7 @@
  * middle of a streamed file leaves nothing behind. (A SIGKILL runs no hook: that alone can
  * leave a `.NAME.PID.N.tmp` file, never a half-written NAME.)
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdirSync, openSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 let counter = 0;
@@ -57,8 +57,11 @@ export interface AtomicStream {
 export function createAtomicStream(target: string): AtomicStream {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
+  // Opened here, synchronously: a stream opening its file later, on libuv's thread pool, could
+  // create it after the exit hook has looked (a stop right after this call left it behind).
+  const fd = openSync(tmp, 'w');
   track(tmp);
-  const stream = createWriteStream(tmp);
+  const stream = createWriteStream(tmp, { fd });
   return {
     stream,
     commit: () =>

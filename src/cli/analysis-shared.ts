@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from './exit.js';
 import { stoppable } from './signals.js';
-import { makeProgress, parseIntegerFlag, parseWorkersFlag, slug, type Progress } from './commands/run.js';
+import { makeProgress, parseIntegerFlag, parseWorkersFlag, prepareOutDir, slug, type Progress } from './commands/run.js';
 import type { ScenarioDocument } from '../scenario/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 
@@ -68,8 +68,11 @@ export async function loadBoth(path: string): Promise<Loaded> {
   return { doc: d.doc, scenario: r.scenario };
 }
 
+/** The scenario's output folder (the analysis goes in a subfolder), created and checked before the analysis runs. */
 export function baseDirFor(c: Common, scenario: ResolvedScenario): string {
-  return resolve(c.out ?? `out/${slug(scenario.name)}`);
+  const dir = resolve(c.out ?? `out/${slug(scenario.name)}`);
+  prepareOutDir(dir);
+  return dir;
 }
 
 /** Progress bar plus stop-signal handling (Ctrl-C, SIGTERM, SIGHUP: see ../signals.ts) around an analysis. */

@@ -12,7 +12,9 @@
  * killed by that signal, 128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
  *
  * Node's own handling of these signals would kill the process where it stands: a streamed
- * replications.csv stayed behind as `.replications.csv.PID.N.tmp` after a SIGTERM.
+ * replications.csv stayed behind as `.replications.csv.PID.N.tmp` after a SIGTERM. The price:
+ * a JavaScript handler runs on the event loop, so a main thread stuck in a synchronous loop
+ * (a bug) no longer dies of SIGINT or SIGTERM, only of SIGKILL.
  */
 import { constants } from 'node:os';
 

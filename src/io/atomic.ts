@@ -8,13 +8,41 @@
  * middle of a streamed file leaves nothing behind. (A SIGKILL runs no hook: that alone can
  * leave a `.NAME.PID.N.tmp` file, never a half-written NAME.)
  */
-import { mkdirSync, openSync, renameSync, rmSync, writeFileSync, createWriteStream, type WriteStream } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream, type Stats, type WriteStream } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
 
 let counter = 0;
 function tempPathFor(target: string): string {
   counter += 1;
   return join(dirname(target), `.${basename(target)}.${process.pid}.${counter}.tmp`);
+}
+
+/**
+ * `mkdir -p dir`. Not `mkdirSync(dir, { recursive: true })`: on Node 20 that never returns when
+ * mkdir answers ENOENT for a folder whose parent exists (`--out /proc/x` spun at full CPU until
+ * killed); one level at a time, the same answer is an error like any other.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    let st: Stats | undefined;
+    try {
+      st = statSync(d);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (st?.isDirectory()) break;
+    missing.push(d); // missing, or a file in the way (mkdir below then says EEXIST)
+    if (st !== undefined || dirname(d) === d) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]!);
+    } catch (err) {
+      // made meanwhile by another process (shards sharing a parent folder): fine if a folder
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(missing[i]!).isDirectory()) throw err;
+    }
+  }
 }
 
 /** Temporary files created and not yet renamed or removed. */
@@ -36,7 +64,7 @@ function track(tmp: string): void {
  * file to the rename: no signal handler or exit hook runs in between, so it needs no tracking.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
+  ensureDir(dirname(target));
   const tmp = tempPathFor(target);
   try {
     writeFileSync(tmp, data);
@@ -55,7 +83,7 @@ export interface AtomicStream {
 }
 
 export function createAtomicStream(target: string): AtomicStream {
-  mkdirSync(dirname(target), { recursive: true });
+  ensureDir(dirname(target));
   const tmp = tempPathFor(target);
   // Opened here, synchronously: a stream opening its file later, on libuv's thread pool, could
   // create it after the exit hook has looked (a stop right after this call left it behind).

@@ -73,6 +73,15 @@ describe('airlift run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('an --out folder that cannot be made is bad input (2), found before anything runs', () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'not a folder\n');
+    const r = airlift(['run', FIXTURE, '-n', '12', '--out', join(file, 'out'), '--workers', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--out: expected a folder that can be created and written to, found '.*a-file\/out' \(ENOTDIR/);
+    expect(r.stdout).toBe('');
+  });
+
   // --workers 2: the worker threads start before the scenario is read, and must not keep a
   // bad run alive or let it write anything
   it('a bad scenario exits 2 with its problems', () => {

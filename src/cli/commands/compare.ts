@@ -36,13 +36,13 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const first = loaded[0]!;
     const replications = c.reps ?? first.scenario.replications;
     const seed = c.seed ?? first.scenario.seed;
+    const baseDir = baseDirFor(c, first.scenario);
     const { compareScenarios, compareCsv } = await import('../../runner/analysis/index.js');
     const run = await withProgress(args, (signal, progress) => compareScenarios(loaded.map((l) => l.scenario), {
       replications, seed, workers: c.workers, signal, onProgress: progress.update,
     }));
     if (run === null) return;
     const r = run.result;
-    const baseDir = baseDirFor(c, first.scenario);
     const { buildCompareCharts } = await import('../../report/charts/analysis-compare.js');
     const { chartTime } = await import('../../report/charts/analysis-common.js');
     // dates in the baseline scenario's local time, as in its run's report

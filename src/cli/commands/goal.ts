@@ -59,6 +59,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
     if (integer && (!Number.isInteger(lo) || !Number.isInteger(hi))) throw new InputError(`--min/--max: ${vary} is searched over whole numbers; expected whole numbers, found [${lo}, ${hi}]`);
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
+    const baseDir = baseDirFor(c, scenario);
     const spec = { path: vary, target: target!, min: lo, max: hi, integer, tolerance: tol ?? (hi - lo) / 64 };
     let r;
     try {
@@ -68,7 +69,6 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
       throw err;
     }
     if (r === null) return;
-    const baseDir = baseDirFor(c, scenario);
     const { buildGoalCharts } = await import('../../report/charts/analysis-goal.js');
     const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
     const line = (what: string, a: typeof r.estimate): string => a.reached && a.stats

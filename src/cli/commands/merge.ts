@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { InputError } from '../exit.js';
-import { checkThreshold, parseNumberFlag } from './run.js';
+import { checkThreshold, parseNumberFlag, prepareOutDir } from './run.js';
 
 interface MergeArgs {
   readonly dirs: readonly string[];
@@ -34,6 +34,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (outRaw === undefined || String(outRaw).trim() === '') problems.push(`--out: expected a folder path, found ${JSON.stringify(outRaw ?? null)}`);
     if (problems.length > 0) throw new InputError(problems);
     const outDir = resolve(String(outRaw));
+    prepareOutDir(outDir);
     const { mergePartials, MergeInputError, formatReport } = await import('../../runner/index.js');
     let outcome;
     try {

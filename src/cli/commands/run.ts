@@ -4,7 +4,9 @@
  * scenario, hand over to runner/runMonteCarlo, print the report, write the HTML report.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureDir } from '../../io/atomic.js';
 import { InputError, ThresholdError } from '../exit.js';
 import { stoppable } from '../signals.js';
 import type { WorkerPool } from '../../runner/pool.js';
@@ -32,6 +34,22 @@ function last(v: unknown): unknown {
 }
 const shown = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
 const flagProblem = (flag: string, expected: string, found: unknown): string => `--${flag}: expected ${expected}, found ${shown(found)}`;
+
+/**
+ * Create the output folder now, before anything is simulated, and check that a file can be
+ * written in it: a folder that cannot be made or written (a path through a file, a read-only
+ * or special file system) is bad input, exit 2, not a failure found after the run.
+ */
+export function prepareOutDir(dir: string, flag = 'out'): void {
+  try {
+    ensureDir(dir);
+    const probe = join(dir, `.airlift-probe.${process.pid}.tmp`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    throw new InputError(`--${flag}: expected a folder that can be created and written to, found ${shown(dir)} (${(err as Error).message})`);
+  }
+}
 
 /** A whole number in [min, max], or undefined when the flag was not given. */
 export function parseIntegerFlag(flag: string, raw: unknown, min: number, expected: string, problems: string[], max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -170,6 +188,7 @@ async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null,
   const usedSeed = seed ?? scenario.seed;
   const base = outFlag !== undefined ? String(outFlag) : `out/${slug(scenario.name)}`;
   const outDir = resolve(shard && outFlag === undefined ? `${base}/shard-${shard.k}-of-${shard.n}` : base);
+  prepareOutDir(outDir);
 
   const { runMonteCarlo, Interrupted, formatReport } = await import('../../runner/index.js');
   const progress = await makeProgress(!args.json && !args.quiet);

@@ -26,11 +26,11 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     if (prepared.params.length === 0) throw new InputError(`sensitivity: no parameter to vary in ${args.scenario} (add a sensitivity: section)`);
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
+    const baseDir = baseDirFor(c, scenario);
     const r = await withProgress(args, (signal, progress) => runSensitivity(scenario, prepared.params, prepared.source, {
       replications, seed, workers: c.workers, signal, onProgress: progress.update,
     }));
     if (r === null) return;
-    const baseDir = baseDirFor(c, scenario);
     const { buildTornadoCharts } = await import('../../report/charts/analysis-tornado.js');
     const { chartTime } = await import('../../report/charts/analysis-common.js');
     const time = chartTime(scenario.startUtc, scenario.timeZone); // dates in the scenario's local time, as in the run's report

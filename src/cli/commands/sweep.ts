@@ -41,11 +41,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     for (const w of prepared.warnings) process.stderr.write(`warning: ${w}\n`);
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
+    const baseDir = baseDirFor(c, scenario);
     const r = await withProgress(args, (signal, progress) => runSweep(doc, scenario, sets, prepared.variants, {
       replications, seed, workers: c.workers, signal, onProgress: progress.update,
     }));
     if (r === null) return;
-    const baseDir = baseDirFor(c, scenario);
     const { buildSweepCharts } = await import('../../report/charts/analysis-sweep.js');
     const { chartTime } = await import('../../report/charts/analysis-common.js');
     const time = chartTime(scenario.startUtc, scenario.timeZone); // dates in the scenario's local time, as in the run's report

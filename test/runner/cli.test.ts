@@ -135,6 +135,16 @@ describe('airlift trace', () => {
   });
 });
 
+describe('airlift schema', () => {
+  it('--out where no file can be written is bad input (2), naming --out', () => {
+    const file = join(root, 'schema-file');
+    writeFileSync(file, 'x');
+    const r = airlift(['schema', '--out', join(file, 'scenario.schema.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--out: expected a file path that can be written, found '.*schema-file\/scenario\.schema\.json' \(/);
+  });
+});
+
 describe('airlift merge', () => {
   it('exits 2 when a folder holds no partial result', () => {
     const r = airlift(['merge', root, '--out', join(root, 'm')]);

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { InputError } from '../exit.js';
 
 interface SchemaArgs {
   readonly stdout: boolean;
@@ -24,7 +25,12 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
       return;
     }
     const { writeFileAtomic } = await import('../../io/atomic.js');
-    writeFileAtomic(args.out, text);
+    try {
+      writeFileAtomic(args.out, text);
+    } catch (err) {
+      // where the file cannot go (a path through a file, a read-only folder) is bad input
+      throw new InputError(`--out: expected a file path that can be written, found '${args.out}' (${(err as Error).message})`);
+    }
     process.stdout.write(`wrote ${args.out}\n`);
   },
 };

@@ -53,6 +53,7 @@ describe('airlift run', () => {
   it.each([
     [['--reps', '0'], /--reps: expected a whole number of replications >= 1, found '0'/],
     [['--iterations', 'many'], /--reps: expected a whole number of replications >= 1, found 'many'/],
+    [['--seed', '9007199254740993'], /--seed: expected a whole number >= 0, at most 9007199254740991, found '9007199254740993'/],
     [['--shard', '3/2'], /--shard: expected k\/n with 1 <= k <= n.*found '3\/2'/],
     [['--workers', 'x'], /--workers: expected a whole number of worker threads >= 1.*found 'x'/],
     [['--precision', '2'], /--precision: expected a half-width between 0 and 0.5.*found '2'/],

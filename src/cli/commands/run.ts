@@ -58,7 +58,10 @@ export function parseIntegerFlag(flag: string, raw: unknown, min: number, expect
   const text = String(v).trim().replace(/_/g, '');
   const x = /^[+-]?\d+$/.test(text) ? Number(text) : /^\d+(\.\d+)?e\d+$/i.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(x) || x < min || x > max) {
-    problems.push(flagProblem(flag, expected, v));
+    // a whole number beyond 2^53 - 1 says so ('expected a whole number >= 0' alone reads as
+    // wrong for it); a flag with its own maximum names it in `expected`
+    const tooLarge = max === Number.MAX_SAFE_INTEGER && x > max ? `, at most ${max}` : '';
+    problems.push(flagProblem(flag, `${expected}${tooLarge}`, v));
     return undefined;
   }
   return x;

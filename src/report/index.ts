@@ -9,11 +9,13 @@
  *   4. SVG          render.ts      compile with vega-lite, render headless with vega (no canvas)
  *   5. HTML         html.ts        one page: headline, tables, charts (vega-embed), assumptions,
  *                                  provenance; vega/vega-lite/vega-embed inlined (assets.ts)
- *   6. atomic write io/atomic.ts   charts/<id>.vl.json, charts/<id>.svg, then report.html
+ *   6. atomic write io/atomic.ts   charts/<id>.vl.json, charts/<id>.svg, then report.html; chart
+ *                                  files of an earlier report not rewritten are removed (files.ts)
  *
  * `writeReport(outDir)` runs all six; `airlift run` calls it after writing its results and
  * `airlift report <outdir>` calls it alone (no re-simulation).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { version as vegaVersion } from 'vega';
 import { version as vegaLiteVersion } from 'vega-lite';
@@ -25,6 +27,7 @@ import { chartContext } from './context.js';
 import { buildHtml } from './html.js';
 import { loadResults } from './load.js';
 import { renderSvg } from './render.js';
+import { CHARTS_DIR, REPORT_HTML, staleChartFiles } from './files.js';
 import { readAnalysisSections, sortSections, type ReportSection } from './sections.js';
 
 export interface ReportOptions {
@@ -58,8 +61,8 @@ export async function buildReport(outDir: string, options: ReportOptions = {}): 
   const files: { path: string; data: string }[] = [];
   if (options.charts !== false) {
     for (const c of [...charts, ...sectionCharts]) {
-      files.push({ path: join(outDir, 'charts', `${c.id}.vl.json`), data: `${JSON.stringify(c.spec)}\n` });
-      files.push({ path: join(outDir, 'charts', `${c.id}.svg`), data: await renderSvg(c.spec) });
+      files.push({ path: join(outDir, CHARTS_DIR, `${c.id}.vl.json`), data: `${JSON.stringify(c.spec)}\n` });
+      files.push({ path: join(outDir, CHARTS_DIR, `${c.id}.svg`), data: await renderSvg(c.spec) });
     }
   }
   // 5. HTML
@@ -67,14 +70,17 @@ export async function buildReport(outDir: string, options: ReportOptions = {}): 
     ctx, charts, sections, assumptions, builds: browserBuilds(),
     versions: { vega: vegaVersion, 'vega-lite': vegaLiteVersion },
   });
-  // 6. atomic write (the page last)
+  // 6. atomic write (the page last), then chart files of an earlier report that this one did
+  //    not write (see files.ts)
   for (const f of files) writeFileAtomic(f.path, f.data);
-  const htmlPath = join(outDir, 'report.html');
+  const htmlPath = join(outDir, REPORT_HTML);
   writeFileAtomic(htmlPath, html);
+  for (const p of staleChartFiles(outDir, new Set(files.map((f) => f.path)))) rmSync(p, { force: true });
   return { html: htmlPath, charts: files.map((f) => f.path) };
 }
 
 export { ReportInputError } from './errors.js';
+export { removeReport } from './files.js';
 export { loadResults, loadSummary, loadChartData } from './load.js';
 export { chartContext, type ChartContext, type ChartInput } from './context.js';
 export { buildCharts, CHART_BUILDERS, type ChartBuilder } from './charts/index.js';

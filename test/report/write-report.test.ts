@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeFixture, writeFixture } from './fixture.js';
-import { buildReport, ReportInputError, writeReport } from '../../src/report/index.js';
+import { buildReport, removeReport, ReportInputError, writeReport } from '../../src/report/index.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { InputError } from '../../src/cli/exit.js';
 
@@ -38,6 +38,33 @@ describe('writeReport', () => {
     expect(r.charts).toEqual([]);
     expect(existsSync(join(dir, 'charts'))).toBe(false);
     expect(existsSync(join(dir, 'report.html'))).toBe(true);
+  });
+
+  it('removes the chart files of an earlier report that it does not rewrite, and nothing else', async () => {
+    const dir = fresh();
+    writeFixture(dir, makeFixture({ replications: 400, gantt: true }));
+    await writeReport(dir);
+    expect(existsSync(join(dir, 'charts', 'gantt.svg'))).toBe(true);
+    writeFileSync(join(dir, 'charts', 'notes.txt'), 'mine\n');
+    // the same folder's next results have no Gantt chart: the old one would contradict them
+    writeFixture(dir, makeFixture({ replications: 400, gantt: false }));
+    await writeReport(dir);
+    const files = readdirSync(join(dir, 'charts')).sort();
+    expect(files).toEqual([...CHART_IDS.filter((id) => id !== 'gantt').flatMap((id) => [`${id}.svg`, `${id}.vl.json`]), 'notes.txt'].sort());
+    // charts: false writes no chart file, so none of the earlier ones stays either
+    await buildReport(dir, { charts: false });
+    expect(readdirSync(join(dir, 'charts'))).toEqual(['notes.txt']);
+  });
+
+  it('removeReport takes report.html and the chart files away, nothing else', async () => {
+    const dir = fresh();
+    writeFixture(dir);
+    await writeReport(dir);
+    writeFileSync(join(dir, 'charts', 'notes.txt'), 'mine\n');
+    const before = readdirSync(dir).sort();
+    removeReport(dir);
+    expect(readdirSync(dir).sort()).toEqual(before.filter((f) => f !== 'report.html'));
+    expect(readdirSync(join(dir, 'charts'))).toEqual(['notes.txt']);
   });
 
   it('adds analysis sections from analyses/<name>/section.json, text escaped', async () => {

@@ -1,7 +1,7 @@
 /** The CLI as a user meets it: exit codes, flag messages, and no progress bar in pipes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -73,6 +73,16 @@ describe('airlift run', () => {
     expect(r.stdout).toBe(''); // no report: the run did not happen
     expect(existsSync(out)).toBe(false);
   });
+
+  it('--no-charts into a folder with an earlier report removes that report (it would contradict the new files)', () => {
+    const out = join(root, 'restale');
+    expect(airlift(['run', FIXTURE, '-n', '30', '--out', out, '--workers', '1', '--quiet']).code).toBe(0);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(airlift(['run', FIXTURE, '-n', '20', '--out', out, '--workers', '1', '--quiet', '--no-charts']).code).toBe(0);
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
+    expect(readdirSync(join(out, 'charts'))).toEqual([]);
+    expect((JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { replications: number }).replications).toBe(20);
+  }, 120_000);
 
   it('an --out folder that cannot be made is bad input (2), found before anything runs', () => {
     const file = join(root, 'a-file');

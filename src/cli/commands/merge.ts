@@ -46,6 +46,9 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (args.charts) {
       const { writeReport } = await import('../../report/index.js');
       await writeReport(outDir);
+    } else {
+      const { removeReport } = await import('../../report/files.js');
+      removeReport(outDir); // an earlier report would contradict the merged results
     }
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
     else if (!args.quiet) {

@@ -229,6 +229,10 @@ async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null,
   if (args.charts) {
     const { writeReport } = await import('../../report/index.js');
     await writeReport(outDir);
+  } else {
+    // an earlier run's report.html and charts would contradict these results
+    const { removeReport } = await import('../../report/files.js');
+    removeReport(outDir);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
   else if (!args.quiet) {

@@ -1,9 +1,14 @@
 /**
  * Writing a run's results: replications.csv (streamed while running), then summary.json,
  * chartdata.json, daily.csv and scenario.resolved.json, each atomically.
+ *
+ * A folder holds one result: a whole run's files, or a shard's partial.json with its slice of
+ * replications.csv. Writing one removes the other kind's files left from an earlier use of the
+ * folder (a shard's partial.json beside a whole run's summary, or the reverse), which would
+ * describe other replications than the replications.csv beside them.
  */
 import { join } from 'node:path';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { createAtomicStream, writeFileAtomic, type AtomicStream } from '../io/atomic.js';
 import { unpackScalars, type ScalarBatch, type ScalarRecord } from './batch.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
@@ -112,9 +117,16 @@ export function writeFinalOutputs(outDir: string, o: FinalOutputs): string[] {
     [FILES.daily, o.dailyCsv],
     [FILES.resolved, json(o.resolved)],
   ] as const;
-  return files.map(([name, data]) => {
+  const written = files.map(([name, data]) => {
     const p = join(outDir, name);
     writeFileAtomic(p, data);
     return p;
   });
+  rmSync(join(outDir, FILES.partial), { force: true });
+  return written;
+}
+
+/** After a shard wrote its partial result: a whole run's files left in the folder. */
+export function removeWholeRunFiles(outDir: string): void {
+  for (const name of [FILES.summary, FILES.chartData, FILES.daily, FILES.resolved]) rmSync(join(outDir, name), { force: true });
 }

@@ -162,4 +162,21 @@ describe('airlift merge', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/partial\.json: not found/);
   });
+
+  it('a folder holds one result: a shard replaces a whole run\'s files, a whole run a shard\'s partial.json; merge will not write into a shard folder', () => {
+    const a = join(root, 'kinds-a');
+    const b = join(root, 'kinds-b');
+    const run = (out: string, ...more: string[]) => airlift(['run', FIXTURE, '-n', '40', '--out', out, '--workers', '1', '--quiet', '--no-charts', ...more]).code;
+    expect(run(a)).toBe(0);
+    expect(readdirSync(a).sort()).toEqual(['chartdata.json', 'daily.csv', 'replications.csv', 'scenario.resolved.json', 'summary.json']);
+    expect(run(a, '--shard', '1/2')).toBe(0);
+    expect(readdirSync(a).sort()).toEqual(['partial.json', 'replications.csv']);
+    expect(run(b, '--shard', '2/2')).toBe(0);
+    const into = airlift(['merge', a, b, '--out', a, '--quiet', '--no-charts']);
+    expect(into.code).toBe(2);
+    expect(into.stderr).toMatch(/^--out: expected a folder other than the shard folders/);
+    expect(readdirSync(a).sort()).toEqual(['partial.json', 'replications.csv']);
+    expect(run(b)).toBe(0);
+    expect(readdirSync(b).sort()).toEqual(['chartdata.json', 'daily.csv', 'replications.csv', 'scenario.resolved.json', 'summary.json']);
+  }, 120_000);
 });

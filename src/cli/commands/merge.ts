@@ -34,11 +34,15 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (outRaw === undefined || String(outRaw).trim() === '') problems.push(`--out: expected a folder path, found ${JSON.stringify(outRaw ?? null)}`);
     if (problems.length > 0) throw new InputError(problems);
     const outDir = resolve(String(outRaw));
+    const shardDirs = args.dirs.map((d) => resolve(d));
+    if (shardDirs.includes(outDir)) {
+      throw new InputError(`--out: expected a folder other than the shard folders (the merged replications.csv would replace that shard's), found '${outRaw}'`);
+    }
     prepareOutDir(outDir);
     const { mergePartials, MergeInputError, formatReport } = await import('../../runner/index.js');
     let outcome;
     try {
-      outcome = await mergePartials(args.dirs.map((d) => resolve(d)), outDir);
+      outcome = await mergePartials(shardDirs, outDir);
     } catch (err) {
       if (err instanceof MergeInputError) throw new InputError(err.problems);
       throw err;

@@ -217,6 +217,9 @@ async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null,
   progress.stop();
 
   if (outcome.summary === null) {
+    // a shard's folder holds its partial result only: an earlier whole run's report would contradict it
+    const { removeReport } = await import('../../report/files.js');
+    removeReport(outDir);
     const [a, b] = outcome.shardRange ?? [0, 0];
     if (!args.quiet) {
       const text = `shard ${shard?.k}/${shard?.n}: replications ${a}..${b - 1} of ${replications} (seed ${usedSeed}) written to ${outDir}\n` +

@@ -23,7 +23,7 @@ it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s stops the run cleanly:
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   // Wait until the run is under way (its streamed replications.csv exists as a temporary file).
-  for (let i = 0; i < 600 && !(existsSync(out) && readdirSync(out).some((f) => f.endsWith('.tmp'))); i++) await sleep(100);
+  for (let i = 0; i < 600 && !(existsSync(out) && readdirSync(out).some((f) => f.startsWith('.replications.csv.') && f.endsWith('.tmp'))); i++) await sleep(100);
   expect(existsSync(out)).toBe(true);
   child.kill(signal);
   const code = await exited;

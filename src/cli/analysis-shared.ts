@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from './exit.js';
 import { stoppable } from './signals.js';
-import { makeProgress, parseIntegerFlag, parseWorkersFlag, prepareOutDir, slug, type Progress } from './commands/run.js';
+import { makeProgress, parseIntegerFlag, parseWorkersFlag, prepareOutDir, scenarioPath, slug, type Progress } from './commands/run.js';
 import type { ScenarioDocument } from '../scenario/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 
@@ -60,7 +60,7 @@ export interface Loaded {
 /** Read and resolve a scenario file; every problem is an InputError (exit 2). */
 export async function loadBoth(path: string): Promise<Loaded> {
   const { loadScenarioDocument, resolveDocument } = await import('../scenario/index.js');
-  const d = await loadScenarioDocument(path);
+  const d = await loadScenarioDocument(scenarioPath(path));
   if (!d.ok) throw new InputError(d.problems);
   const r = resolveDocument(d.doc);
   for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);

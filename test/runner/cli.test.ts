@@ -84,6 +84,19 @@ describe('airlift run', () => {
     expect((JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { replications: number }).replications).toBe(20);
   }, 120_000);
 
+  it('reads the scenario from standard input with -, with the same results as from the file', () => {
+    const fromFile = airlift(['run', FIXTURE, '-n', '30', '--out', join(root, 'stdin-f'), '--workers', '1', '--json', '--no-charts']);
+    const r = spawnSync(process.execPath, [MAIN, 'run', '-', '-n', '30', '--out', join(root, 'stdin-s'), '--workers', '1', '--json', '--no-charts'],
+      { encoding: 'utf8', input: readFileSync(FIXTURE, 'utf8'), timeout: 120_000 });
+    expect([fromFile.code, r.status]).toEqual([0, 0]);
+    const strip = (text: string): unknown => {
+      const { elapsedSeconds: _e, replicationsPerSecond: _r, scenario: { file: _f, ...scenario }, ...rest } = JSON.parse(text) as { scenario: { file: string } } & Record<string, unknown>;
+      return { ...rest, scenario };
+    };
+    expect(strip(r.stdout)).toEqual(strip(fromFile.stdout));
+    expect(readFileSync(join(root, 'stdin-s', 'replications.csv'), 'utf8')).toBe(readFileSync(join(root, 'stdin-f', 'replications.csv'), 'utf8'));
+  }, 120_000);
+
   it('an --out folder that cannot be made is bad input (2), found before anything runs', () => {
     const file = join(root, 'a-file');
     writeFileSync(file, 'not a folder\n');

@@ -25,7 +25,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
   command: 'goal <scenario>',
   describe: 'Find the least value of a parameter (--vary) at which P(cleared) reaches --target, by bisection',
   builder: (y) => analysisOptions(
-    y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+    y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), or - for standard input' })
       .option('target', { type: 'string', demandOption: true, describe: "Target P(cleared), 0..1 or a percentage like '90%'" })
       .option('vary', { type: 'string', demandOption: true, describe: 'Path of the parameter, e.g. aircraft.C-17.tasked' })
       .option('min', { type: 'string', describe: 'Lowest value to try (default: 1 for a count, else 0)' })

@@ -35,6 +35,11 @@ function last(v: unknown): unknown {
 const shown = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
 const flagProblem = (flag: string, expected: string, found: unknown): string => `--${flag}: expected ${expected}, found ${shown(found)}`;
 
+/** yargs hands a lone "-" positional over as "": both mean standard input. */
+export function scenarioPath(v: string): string {
+  return v === '' || v === '-' ? '-' : v;
+}
+
 /**
  * Create the output folder now, before anything is simulated, and check that a file can be
  * written in it: a folder that cannot be made or written (a path through a file, a read-only
@@ -120,7 +125,7 @@ export function slug(name: string): string {
 
 export function runOptions<T>(y: Argv<T>) {
   return y
-    .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+    .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), or - for standard input' })
     .option('reps', { type: 'string', alias: ['replications', 'iterations', 'n'], describe: 'Replications (default: the scenario\'s, else 10,000); the cap with --precision' })
     .option('seed', { type: 'string', describe: 'Root random seed (default: the scenario\'s, else 1)' })
     .option('out', { type: 'string', describe: 'Output folder (default out/<scenario-name>/)' })
@@ -180,7 +185,7 @@ interface RunFlags {
 async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null, closePool: () => Promise<void>): Promise<void> {
   const { reps, seed, workers, precision, shard, failUnder, outFlag } = f;
   const { loadScenario } = await import('../../scenario/index.js');
-  const loaded = await loadScenario(args.scenario);
+  const loaded = await loadScenario(scenarioPath(args.scenario));
   for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
   if (!loaded.ok) throw new InputError(loaded.problems);
   const scenario = loaded.scenario;

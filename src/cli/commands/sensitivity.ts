@@ -13,7 +13,7 @@ interface SensitivityArgs extends AnalysisArgs {
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <scenario>',
   describe: 'One-at-a-time sensitivity (the scenario\'s sensitivity: list, or a default set): tornado of the swing in P(cleared) and the P50 date',
-  builder: (y) => analysisOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })) as unknown as Argv<SensitivityArgs>,
+  builder: (y) => analysisOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), or - for standard input' })) as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     const problems: string[] = [];
     const c = await commonFlags(args, problems);

@@ -16,7 +16,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <scenario>',
   describe: 'Sweep one or two parameters (--set path=values): P(cleared) and P50 completion at each value',
   builder: (y) => analysisOptions(
-    y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+    y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), or - for standard input' })
       .option('set', { type: 'string', array: true, describe: "Parameter and values: path=2,4,6 | path=1..3 | path=0:0.3:0.05 (once or twice)" })
       .example('$0 sweep scenarios/niger-2024.yaml --set aircraft.C-17.tasked=2..6', 'P(cleared) against the number of C-17s')
       .example('$0 sweep s.yaml --set sites.AB201.mog=1..3 --set clearance.denialProbability=0:0.3:0.1', 'a two-parameter heatmap'),

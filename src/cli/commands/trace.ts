@@ -5,7 +5,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
-import { exitQuietlyOnEpipe, parseIntegerFlag } from './run.js';
+import { exitQuietlyOnEpipe, parseIntegerFlag, scenarioPath } from './run.js';
 
 interface TraceArgs {
   readonly scenario: string;
@@ -36,7 +36,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
   describe: "Print one replication's event log (calendar time, aircraft, site, event, cargo, cause)",
   builder: (y) =>
     y
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), or - for standard input' })
       .option('rep', { type: 'string', describe: 'Replication index (0-based, default 0)' })
       .option('seed', { type: 'string', describe: "Root random seed (default: the scenario's, else 1)" })
       .option('format', { type: 'string', default: 'csv', describe: 'csv or jsonl' }) as unknown as Argv<TraceArgs>,
@@ -50,7 +50,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     if (problems.length > 0) throw new InputError(problems);
 
     const { loadScenario } = await import('../../scenario/index.js');
-    const loaded = await loadScenario(args.scenario);
+    const loaded = await loadScenario(scenarioPath(args.scenario));
     for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
     if (!loaded.ok) throw new InputError(loaded.problems);
     const s = loaded.scenario;

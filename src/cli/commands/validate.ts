@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
+import { scenarioPath } from './run.js';
 
 interface ValidateArgs {
   readonly file: string;
@@ -16,8 +17,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' }),
   handler: async (args) => {
     const { loadScenario, summarize, formatSummary, displayName } = await import('../../scenario/index.js');
-    // yargs hands a lone "-" positional over as "": both mean standard input.
-    const file = args.file === '' || args.file === '-' ? '-' : args.file;
+    const file = scenarioPath(args.file);
     const result = await loadScenario(file);
     const { resolve } = await import('node:path');
     const name = file === '-' ? '<stdin>' : displayName(resolve(file));

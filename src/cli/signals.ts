@@ -47,8 +47,6 @@ export function handleStopSignals(): void {
 export interface Stoppable {
   /** Aborted by the first stop signal while this is held. */
   readonly signal: AbortSignal;
-  /** The signal that aborted it, or null. */
-  stoppedBy(): StopSignal | null;
   /** The exit code for a stop: 128 + the signal's number (130 if none was seen). */
   exitCode(): number;
   /** From now on a stop signal exits at once again. */
@@ -67,7 +65,6 @@ export function stoppable(): Stoppable {
   handling = false;
   return {
     signal: controller.signal,
-    stoppedBy: () => by,
     exitCode: () => exitCodeFor(by ?? 'SIGINT'),
     release: () => {
       if (current === onStop) current = null;

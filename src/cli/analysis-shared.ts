@@ -69,7 +69,7 @@ export async function loadBoth(path: string): Promise<Loaded> {
 }
 
 /** The scenario's output folder (the analysis goes in a subfolder), created and checked before the analysis runs. */
-export function baseDirFor(c: Common, scenario: ResolvedScenario): string {
+export function prepareBaseDir(c: Common, scenario: ResolvedScenario): string {
   const dir = resolve(c.out ?? `out/${slug(scenario.name)}`);
   prepareOutDir(dir);
   return dir;

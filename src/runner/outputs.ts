@@ -15,6 +15,7 @@ import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { Aggregator } from './aggregator.js';
 import { replicationsCsvHeader, replicationsCsvRow } from './csv.js';
 import type { ChartData, Summary } from './summary-types.js';
+import type { PartialFile } from './partial-file.js';
 
 export const FILES = {
   summary: 'summary.json',
@@ -126,7 +127,10 @@ export function writeFinalOutputs(outDir: string, o: FinalOutputs): string[] {
   return written;
 }
 
-/** After a shard wrote its partial result: a whole run's files left in the folder. */
-export function removeWholeRunFiles(outDir: string): void {
+/** A shard's partial.json (beside its replications.csv); a whole run's files left in the folder go. */
+export function writePartialOutput(outDir: string, partial: PartialFile): string {
+  const p = join(outDir, FILES.partial);
+  writeFileAtomic(p, `${JSON.stringify(partial)}\n`);
   for (const name of [FILES.summary, FILES.chartData, FILES.daily, FILES.resolved]) rmSync(join(outDir, name), { force: true });
+  return p;
 }

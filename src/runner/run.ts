@@ -13,10 +13,9 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedScenario } from '../scenario/resolved.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import { wilson } from '../stats/intervals.js';
 import { Aggregator } from './aggregator.js';
-import { attachCsv, FILES, json, removeWholeRunFiles, ReplicationsCsv, writeFinalOutputs } from './outputs.js';
+import { attachCsv, FILES, json, ReplicationsCsv, writeFinalOutputs, writePartialOutput } from './outputs.js';
 import { createExecutor, runRange, type Executor, type WorkerPool } from './pool.js';
 import { endsHere, type RunEnds } from './worker.js';
 import { buildChartData, buildSummary, countBefore, dailyCsv, medianReplication, type SummaryContext } from './summary.js';
@@ -144,9 +143,7 @@ export async function runMonteCarlo(o: RunOptions): Promise<RunOutcome> {
       state: agg.toState(),
     };
     await csv.commit();
-    const p = join(o.outDir, FILES.partial);
-    writeFileAtomic(p, `${JSON.stringify(partial)}\n`);
-    removeWholeRunFiles(o.outDir);
+    const p = writePartialOutput(o.outDir, partial);
     return { outDir: o.outDir, files: [join(o.outDir, FILES.replications), p], summary: null, chartData: null, shardRange: range };
   }
 

@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
-import { analysisOptions, baseDirFor, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs, type Loaded } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs, type Loaded } from '../analysis-shared.js';
 
 // ---- compare ---------------------------------------------------------------------------------
 
@@ -36,7 +36,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const first = loaded[0]!;
     const replications = c.reps ?? first.scenario.replications;
     const seed = c.seed ?? first.scenario.seed;
-    const baseDir = baseDirFor(c, first.scenario);
+    const baseDir = prepareBaseDir(c, first.scenario);
     const { compareScenarios, compareCsv } = await import('../../runner/analysis/index.js');
     const run = await withProgress(args, (signal, progress) => compareScenarios(loaded.map((l) => l.scenario), {
       replications, seed, workers: c.workers, signal, onProgress: progress.update,

@@ -7,7 +7,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError, ThresholdError } from '../exit.js';
 import { parseNumberFlag } from './run.js';
-import { analysisOptions, baseDirFor, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 
 interface GoalArgs extends AnalysisArgs {
   readonly scenario: string;
@@ -59,7 +59,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
     if (integer && (!Number.isInteger(lo) || !Number.isInteger(hi))) throw new InputError(`--min/--max: ${vary} is searched over whole numbers; expected whole numbers, found [${lo}, ${hi}]`);
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
-    const baseDir = baseDirFor(c, scenario);
+    const baseDir = prepareBaseDir(c, scenario);
     const spec = { path: vary, target: target!, min: lo, max: hi, integer, tolerance: tol ?? (hi - lo) / 64 };
     let r;
     try {

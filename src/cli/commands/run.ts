@@ -45,14 +45,14 @@ export function scenarioPath(v: string): string {
  * written in it: a folder that cannot be made or written (a path through a file, a read-only
  * or special file system) is bad input, exit 2, not a failure found after the run.
  */
-export function prepareOutDir(dir: string, flag = 'out'): void {
+export function prepareOutDir(dir: string): void {
   try {
     ensureDir(dir);
     const probe = join(dir, `.airlift-probe.${process.pid}.tmp`);
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
   } catch (err) {
-    throw new InputError(`--${flag}: expected a folder that can be created and written to, found ${shown(dir)} (${(err as Error).message})`);
+    throw new InputError(`--out: expected a folder that can be created and written to, found ${shown(dir)} (${(err as Error).message})`);
   }
 }
 

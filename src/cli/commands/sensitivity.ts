@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
-import { analysisOptions, baseDirFor, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 
 interface SensitivityArgs extends AnalysisArgs {
   readonly scenario: string;
@@ -26,7 +26,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     if (prepared.params.length === 0) throw new InputError(`sensitivity: no parameter to vary in ${args.scenario} (add a sensitivity: section)`);
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
-    const baseDir = baseDirFor(c, scenario);
+    const baseDir = prepareBaseDir(c, scenario);
     const r = await withProgress(args, (signal, progress) => runSensitivity(scenario, prepared.params, prepared.source, {
       replications, seed, workers: c.workers, signal, onProgress: progress.update,
     }));

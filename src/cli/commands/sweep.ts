@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import type { SetFlag } from '../../runner/analysis/index.js';
-import { analysisOptions, baseDirFor, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 
 interface SweepArgs extends AnalysisArgs {
   readonly scenario: string;
@@ -41,7 +41,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     for (const w of prepared.warnings) process.stderr.write(`warning: ${w}\n`);
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
-    const baseDir = baseDirFor(c, scenario);
+    const baseDir = prepareBaseDir(c, scenario);
     const r = await withProgress(args, (signal, progress) => runSweep(doc, scenario, sets, prepared.variants, {
       replications, seed, workers: c.workers, signal, onProgress: progress.update,
     }));

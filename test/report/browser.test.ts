@@ -5,13 +5,13 @@
  * test-artifacts/. A missing Chromium FAILS the test (CI installs it), with a clear message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { writeFixture } from './fixture.js';
 import { writeReport } from '../../src/report/index.js';
+import { tempDir } from '../tmp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('test-artifacts', 'report');
@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it)`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'airlift-browser-'));
+  const dir = tempDir('airlift-browser-');
   writeFixture(dir);
   await writeReport(dir, { charts: false });
   browser = await chromium.launch({

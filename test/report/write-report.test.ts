@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeFixture, writeFixture } from './fixture.js';
 import { buildReport, removeReport, ReportInputError, writeReport } from '../../src/report/index.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { InputError } from '../../src/cli/exit.js';
+import { tempDir } from '../tmp.js';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'airlift-report-'));
+const fresh = () => tempDir('airlift-report-');
 const CHART_IDS = ['completion-curve', 'completion-histogram', 'remaining-fan', 'lost-hours', 'utilisation', 'convergence', 'gantt'];
 
 describe('writeReport', () => {

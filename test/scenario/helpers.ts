@@ -1,7 +1,7 @@
 /** Test helpers: scenario files written to a fresh temporary folder. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tempDir as newTempDir } from '../tmp.js';
 import { loadScenario, type LoadResult } from '../../src/scenario/index.js';
 
 /** A small valid scenario; tests edit single lines of it (line numbers are stable). */
@@ -37,7 +37,7 @@ export function withLine(n: number, text: string, base: string = BASE): string {
 }
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'airlift-scenario-'));
+  return newTempDir('airlift-scenario-');
 }
 
 /** Write files { name: text } into a new folder; returns the folder. */

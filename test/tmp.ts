@@ -1,7 +1,7 @@
 /**
  * Temporary folders for tests, removed after each test file (test/setup.ts, vitest's
  * setupFiles, shares this module with the file's tests). Before, the scenario, report and
- * browser tests left ~900 folders in the system's temporary folder per `npm test`.
+ * browser tests left ~80 folders in the system's temporary folder per `npm test`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

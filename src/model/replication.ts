@@ -1884,6 +1884,16 @@ export class Replication {
       return;
     }
     if (this.tr !== null) this.setPhase(ac, P_FLYING);
+    // This aircraft's load is off the ground before its spot goes to the next aircraft: one
+    // that lands in it at this instant and loads the site's last cargo takes the closure team.
+    // (Released first, the next load saw this cargo still on the ground, and the team waited
+    // for a sortie of its own: one-site example, 3 Jun 21:00 -> 4 Jun 13:00.)
+    const tons = ac.loadTons, pax = ac.loadPax;
+    let cargoOff = false;
+    if (ac.stage !== 1) {
+      if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
+      cargoOff = tons > 0 && (this.cargoOnGround[s] = this.cargoOnGround[s]! - 1) === 0;
+    }
     this.releaseSpot(ac, s);
     if (ac.stage === 1) {
       // shuttle leaving the drop-off site: next cycle from here
@@ -1899,9 +1909,8 @@ export class Replication {
     this.flushDays();
     const k = ac.type;
     const type = ac.spec;
-    const tons = ac.loadTons, pax = ac.loadPax;
-    if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
-    const lastCargoOff = tons > 0 && (this.cargoOnGround[s] = this.cargoOnGround[s]! - 1) === 0 && this.closureLeft[s]! > 0;
+    // the site's last cargo is airborne and the team is still there (not taken by a nested load)
+    const lastCargoOff = cargoOff && this.cargoOnGround[s]! === 0 && this.closureLeft[s]! > 0;
     this.ver++; // after the changes: releaseSpot above may have run a nested load and wake
     ac.lastSite = s;
     this.groundTons[s] = this.groundTons[s]! - tons;

@@ -52,6 +52,21 @@ describe('closed-form completion times', () => {
     expect(r.parkingUtilisation[0]).toBeCloseTo((G * K) / (L + G * K), 9);
   });
 
+  it('a MOG that binds, with a closure team: the team leaves on the last cargo sortie, no sortie of its own', () => {
+    // As above, and the aircraft that lands in the spot a take-off frees at that instant
+    // loads the last cargo: the departing cargo is airborne, so the team boards it.
+    for (const K of [1, 2, 5, 20]) {
+      const scn = scenario({
+        sites: [site({ mog: [{ atHours: 0, value: 1 }], personnel: 10, closureTeam: 10 })],
+        types: [aircraft({ planningPayload: 22, seats: 20, tasked: [{ atHours: 0, value: 6 }] })], // 2 lots of 10 st + 10 x 0.15 st
+        cargo: [lot({ count: 2 * K })],
+      });
+      const r = simulate(scn, 7, 0);
+      expect(r.completionHours, `K = ${K}`).toBeCloseTo(L + G * K, 9);
+      expect(r.sortiesByType, `K = ${K}`).toEqual([K]);
+    }
+  });
+
   it('operating hours 06-18: arrivals outside wait; sortie k leaves at 9 + 24 k', () => {
     const scn = scenario({ sites: [site({ operatingHours: { open: 6, close: 18 } })] });
     const r = simulate(scn, 7, 0);

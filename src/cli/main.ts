@@ -10,9 +10,10 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT, InputError, ThresholdError } from './exit.js';
 import { commands } from './commands/index.js';
 import { handleStopSignals } from './signals.js';
+import { stdinArgs } from './commands/run.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const parser = yargs(argv as string[])
+  const parser = yargs(stdinArgs(argv))
     .scriptName('airlift')
     .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of airlift withdrawals.')
     .strict()

@@ -12,7 +12,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'airlift-analysis-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function airlift(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: tmp, env: { ...process.env, NO_COLOR: '1' } });
+  return airliftWithInput('', ...args);
+}
+
+function airliftWithInput(input: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: tmp, input, env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -57,5 +61,19 @@ describe('airlift sweep / goal on the command line', () => {
     expect(summary.analysis).toBe('sweep');
     expect(summary.points).toHaveLength(2);
     expect(existsSync(join(tmp, 'out', 'closed-form', 'analyses', 'sweep', 'section.json'))).toBe(true);
+  });
+
+  it('compare takes a scenario from standard input ("-") in any place (yargs dropped it from the list)', () => {
+    const other = fileURLToPath(new URL('../../scenarios/examples/one-site.yaml', import.meta.url));
+    const text = readFileSync(CLOSED_FORM, 'utf8');
+    const flags = ['-n', '2', '--workers', '1', '--no-charts', '--json', '--quiet', '--out', join(tmp, 'cmp')];
+    const names = (stdout: string): string[] => (JSON.parse(stdout) as { scenarios: { scenario: { name: string } }[] }).scenarios.map((e) => e.scenario.name);
+    const first = airliftWithInput(text, 'compare', '-', other, ...flags);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(names(first.stdout)).toEqual(['closed-form', 'one-site']);
+    const last = airliftWithInput(text, 'compare', other, '-', ...flags);
+    expect(last.status).toBe(0);
+    expect(names(last.stdout)).toEqual(['one-site', 'closed-form']);
   });
 });

@@ -35,9 +35,28 @@ function last(v: unknown): unknown {
 const shown = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
 const flagProblem = (flag: string, expected: string, found: unknown): string => `--${flag}: expected ${expected}, found ${shown(found)}`;
 
-/** yargs hands a lone "-" positional over as "": both mean standard input. */
+/**
+ * Standard input as a positional argument. yargs mangles a lone "-": it hands it over as ""
+ * for a single positional and DROPS it from variadic ones (`compare - b.yaml c.yaml` compared
+ * only b and c). So main.ts passes a positional "-" to yargs as STDIN_ARG (see stdinArgs), and
+ * scenarioPath reads "-", "" and STDIN_ARG (which names the same thing on Unix) as standard input.
+ */
+export const STDIN_ARG = '/dev/stdin';
+
 export function scenarioPath(v: string): string {
-  return v === '' || v === '-' ? '-' : v;
+  return v === '' || v === '-' || v === STDIN_ARG ? '-' : v;
+}
+
+/**
+ * argv with each lone "-" that stands where a positional can (not right after an option,
+ * which may take it as its value: `--out -` stays an error) replaced by STDIN_ARG.
+ */
+export function stdinArgs(argv: readonly string[]): string[] {
+  return argv.map((a, i) => {
+    if (a !== '-') return a;
+    const prev = i > 0 ? argv[i - 1]! : '';
+    return prev.startsWith('-') && prev !== '--' && !prev.includes('=') ? a : STDIN_ARG;
+  });
 }
 
 /**

@@ -20,9 +20,10 @@ function tempPathFor(target: string): string {
 /**
  * `mkdir -p dir`. Not `mkdirSync(dir, { recursive: true })`: on Node 20 that never returns when
  * mkdir answers ENOENT for a folder whose parent exists (`--out /proc/x` spun at full CPU until
- * killed); one level at a time, the same answer is an error like any other.
+ * killed); one level at a time, the same answer is an error like any other. Returns the
+ * folders it made, outermost first.
  */
-export function ensureDir(dir: string): void {
+export function ensureDir(dir: string): string[] {
   const missing: string[] = [];
   for (let d = resolve(dir); ; d = dirname(d)) {
     let st: Stats | undefined;
@@ -35,14 +36,17 @@ export function ensureDir(dir: string): void {
     missing.push(d); // missing, or a file in the way (mkdir below then says EEXIST)
     if (st !== undefined || dirname(d) === d) break;
   }
+  const made: string[] = [];
   for (let i = missing.length - 1; i >= 0; i--) {
     try {
       mkdirSync(missing[i]!);
+      made.push(missing[i]!);
     } catch (err) {
       // made meanwhile by another process (shards sharing a parent folder): fine if a folder
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(missing[i]!).isDirectory()) throw err;
     }
   }
+  return made;
 }
 
 /** Temporary files created and not yet renamed or removed. */

@@ -65,22 +65,55 @@ export class ReplicationsCsv {
     return new Promise((resolve) => this.out.stream.once('drain', () => resolve()));
   }
 
-  /** Append another file's rows (skipping its header line) — used by merge. */
-  async appendRowsOf(path: string): Promise<void> {
+  /**
+   * Append a shard's rows (merge): the file must hold this scenario's header and then exactly
+   * the rows of replications [start, start + count), each whole, in order. Returns null, or
+   * the problem found (the appended text is then useless: the caller aborts). A shard's
+   * replications.csv cut short or edited used to be merged as it was, under a summary that
+   * counted every replication.
+   */
+  async appendRowsOf(path: string, start: number, count: number): Promise<string | null> {
     this.flush();
-    let first = true;
+    const header = replicationsCsvHeader(this.scenario);
+    let line = 1;
+    let next = start; // replication expected on the next row
     let carry = '';
+    let inHeader = true;
+    const rowProblem = (row: string): string | null => {
+      const comma = row.indexOf(',');
+      const index = comma < 0 ? row : row.slice(0, comma);
+      if (next >= start + count) return `${path}:${line}:1: expected ${count} rows (replications ${start}..${start + count - 1}) and the end of the file, found another row (replication '${index}')`;
+      if (index !== String(next)) return `${path}:${line}:1: replication: expected ${next}, found '${index}' (the file is not the shard's as written: edited, or cut short?)`;
+      next++;
+      return null;
+    };
     for await (const buf of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-      let text = carry + (buf as string);
-      carry = '';
-      if (first) {
+      const text = carry + (buf as string);
+      let from = 0;
+      if (inHeader) {
         const nl = text.indexOf('\n');
         if (nl < 0) { carry = text; continue; }
-        text = text.slice(nl + 1);
-        first = false;
+        if (text.slice(0, nl + 1) !== header) return `${path}:1:1: expected the replications.csv header of this scenario, found '${text.slice(0, Math.min(nl, 80))}'`;
+        inHeader = false;
+        from = nl + 1;
+        line = 2;
       }
-      if (text.length > 0 && !this.out.stream.write(text)) await this.drain();
+      const lastNl = text.lastIndexOf('\n');
+      if (lastNl < from) { carry = text.slice(from); continue; }
+      for (let i = from; i <= lastNl; ) {
+        const nl = text.indexOf('\n', i);
+        const p = rowProblem(text.slice(i, nl));
+        if (p !== null) return p;
+        line++;
+        i = nl + 1;
+      }
+      carry = text.slice(lastNl + 1);
+      if (!this.out.stream.write(text.slice(from, lastNl + 1))) await this.drain();
     }
+    if (inHeader) return `${path}:1:1: expected the replications.csv header of this scenario, found ${carry === '' ? 'an empty file' : 'a file without a line end'}`;
+    if (carry !== '') return `${path}:${line}:${carry.length + 1}: expected a line end after the last row, found the end of the file (the file is cut short?)`;
+    if (next !== start + count) return `${path}:${line}:1: expected ${count} rows (replications ${start}..${start + count - 1}), found ${next - start} (the file is cut short?)`;
+    return null;
   }
 
   async commit(): Promise<void> {

@@ -80,7 +80,10 @@ export async function mergePartials(dirs: readonly string[], outDir: string): Pr
 
   const csv = new ReplicationsCsv(join(outDir, FILES.replications), scenario);
   try {
-    for (const { dir } of parts) await csv.appendRowsOf(join(dir, FILES.replications));
+    for (const { dir, f } of parts) {
+      const problem = await csv.appendRowsOf(join(dir, FILES.replications), f.shard.start, f.shard.end - f.shard.start);
+      if (problem !== null) throw new MergeInputError([problem]);
+    }
     const elapsedSeconds = parts.reduce((a, p) => a + p.f.elapsedSeconds, 0) + (performance.now() - started) / 1000;
     const fin = finalise(agg, {
       seed: first.f.seed, toolVersion: toolVersion(), elapsedSeconds,

@@ -171,9 +171,10 @@ describe('airlift schema', () => {
 
 describe('airlift merge', () => {
   it('exits 2 when a folder holds no partial result', () => {
-    const r = airlift(['merge', root, '--out', join(root, 'm')]);
+    const r = airlift(['merge', root, '--out', join(root, 'm', 'n')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/partial\.json: not found/);
+    expect(existsSync(join(root, 'm'))).toBe(false); // the --out folders it made are gone
   });
 
   it('a folder holds one result: a shard replaces a whole run\'s files, a whole run a shard\'s partial.json; merge will not write into a shard folder', () => {

@@ -4,7 +4,7 @@
  * (Worker threads load dist/src/runner/worker.js: `npm test` builds first.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/index.js';
@@ -83,6 +83,29 @@ describe('runMonteCarlo', () => {
     await mergePartials(shardDirs, merged);
     expect(withoutTiming(read(merged, 'summary.json'))).toEqual(withoutTiming(read(single, 'summary.json')));
     for (const f of ['replications.csv', 'daily.csv', 'chartdata.json', 'scenario.resolved.json']) expect(read(merged, f)).toBe(read(single, f));
+  }, 120_000);
+
+  it('merge refuses a shard whose replications.csv was cut short or edited, naming file and line', async () => {
+    const copyShard = (name: string, edit: (csv: string) => string): string => {
+      const dir = join(root, name);
+      cpSync(join(root, 'shard2'), dir, { recursive: true });
+      writeFileSync(join(dir, 'replications.csv'), edit(read(dir, 'replications.csv')));
+      return dir;
+    };
+    const lines = (csv: string): string[] => csv.split('\n');
+    const cases: [string, (csv: string) => string, RegExp][] = [
+      ['cut-rows', (c) => lines(c).slice(0, 6).join('\n') + '\n', /cut-rows\/replications\.csv:7:1: expected 12 rows \(replications 12\.\.23\), found 5/],
+      ['cut-mid-row', (c) => c.slice(0, c.length - 10), /cut-mid-row\/replications\.csv:13:\d+: expected a line end after the last row/],
+      ['row-dropped', (c) => { const l = lines(c); l.splice(3, 1); return l.join('\n'); }, /row-dropped\/replications\.csv:4:1: replication: expected 14, found '15'/],
+      ['extra-row', (c) => c + lines(c)[1] + '\n', /extra-row\/replications\.csv:14:1: expected 12 rows .* found another row/],
+      ['header', (c) => c.replace('replication,', 'rep,'), /header\/replications\.csv:1:1: expected the replications\.csv header/],
+    ];
+    for (const [name, edit, message] of cases) {
+      const out = join(root, `merged-${name}`);
+      const dirs = [join(root, 'shard1'), copyShard(name, edit), join(root, 'shard3')];
+      await expect(mergePartials(dirs, out), name).rejects.toThrow(message);
+      expect(readdirSync(out), name).toEqual([]); // nothing written, no temporary file left
+    }
   }, 120_000);
 
   it('merge refuses a missing shard, naming the gap', async () => {

@@ -38,12 +38,13 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (shardDirs.includes(outDir)) {
       throw new InputError(`--out: expected a folder other than the shard folders (the merged replications.csv would replace that shard's), found '${outRaw}'`);
     }
-    prepareOutDir(outDir);
+    const made = prepareOutDir(outDir);
     const { mergePartials, MergeInputError, formatReport } = await import('../../runner/index.js');
     let outcome;
     try {
       outcome = await mergePartials(shardDirs, outDir);
     } catch (err) {
+      made.undo(); // bad shards leave no new empty --out folder behind
       if (err instanceof MergeInputError) throw new InputError(err.problems);
       throw err;
     }

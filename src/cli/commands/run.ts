@@ -4,7 +4,7 @@
  * scenario, hand over to runner/runMonteCarlo, print the report, write the HTML report.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureDir } from '../../io/atomic.js';
 import { InputError, ThresholdError } from '../exit.js';
@@ -64,15 +64,28 @@ export function stdinArgs(argv: readonly string[]): string[] {
  * written in it: a folder that cannot be made or written (a path through a file, a read-only
  * or special file system) is bad input, exit 2, not a failure found after the run.
  */
-export function prepareOutDir(dir: string): void {
+export function prepareOutDir(dir: string): { undo(): void } {
+  let made: string[] = [];
   try {
-    ensureDir(dir);
+    made = ensureDir(dir);
     const probe = join(dir, `.airlift-probe.${process.pid}.tmp`);
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
   } catch (err) {
     throw new InputError(`--out: expected a folder that can be created and written to, found ${shown(dir)} (${(err as Error).message})`);
   }
+  return {
+    /** Remove the folders made here, if still empty: for input found bad after this call. */
+    undo: () => {
+      for (const d of [...made].reverse()) {
+        try {
+          rmdirSync(d);
+        } catch {
+          return; // not empty (or gone): keep it and what holds it
+        }
+      }
+    },
+  };
 }
 
 /** A whole number in [min, max], or undefined when the flag was not given. */

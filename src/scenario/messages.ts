@@ -41,8 +41,8 @@ export const msg = {
   fileNotFound: (path: string) => `cannot read file "${path}": it does not exist`,
   fileUnreadable: (path: string, reason: string) => `cannot read file "${path}": ${reason}`,
   notAnObject: (v: unknown) => `expected a scenario (an object of fields), found ${found(v)}`,
-  extendsMissing: (path: string) => `extends: expected a scenario file to build on, found "${path}", which does not exist`,
-  extendsCycle: (chain: readonly string[]) => `extends: expected a chain of files without a cycle, found ${chain.join(' -> ')}`,
+  extendsMissing: (path: string) => `expected a scenario file to build on, found "${path}", which does not exist`,
+  extendsCycle: (chain: readonly string[]) => `expected a chain of files without a cycle, found ${chain.join(' -> ')}`,
   extendsNotString: (v: unknown) => `expected the path of a scenario file (a string), found ${found(v)}`,
   inBase: (base: string) => `(in ${base}, reached through extends)`,
   nonScalarKey: () => 'expected a plain key (a name), found a complex key',
@@ -101,6 +101,10 @@ export const msg = {
     `time zone ${zone} changes its UTC offset on ${at} (from ${fmtOffset(fixed)} to ${fmtOffset(real)}); the scenario keeps ${fmtOffset(fixed)} throughout`,
   warnNoCargoNoPeople: (site: string) => `site "${site}" has no personnel and no cargo to move`,
   warnTaskedZero: (type: string) => `aircraft type "${type}" has no aircraft tasked during the whole operation`,
+  warnReleaseAfterHorizon: (lot: string, release: string, horizon: string) =>
+    `cargo lot "${lot}" is released at ${release}, after the horizon (${horizon}): it never flies, so no replication clears the operation`,
+  warnReleaseAfterDeadline: (lot: string, release: string, deadline: string) =>
+    `cargo lot "${lot}" is released at ${release}, after the deadline (${deadline}): it cannot be cleared by the deadline`,
   warnUnreachableDestination: (dest: string) => `destination "${dest}" gets no share from any site and is no aircraft's home`,
 } as const;
 

@@ -1,7 +1,8 @@
 /**
  * Resolve a merged scenario document into the ResolvedScenario the model consumes.
  *
- *   1. check the document against the zod schema (every problem, positioned)
+ *   1. check the document against the zod schema (every problem, positioned); if that fails, the
+ *      distributions that parsed on their own still get step 4's parameter checks, then stop
  *   2. dates: the zone's offset at the start, start/deadline/horizon in hours from the start
  *   3. ids: unique per list, one namespace for sites and destinations (they are the nodes)
  *   4. each section: defaults filled in, units converted (hours, short tons), distributions
@@ -12,11 +13,11 @@
 import type { DistSpec } from '../random/spec.js';
 import type { FieldPath, ScenarioDocument } from './document.js';
 import { formatOrigin } from './document.js';
-import { Diagnostics, originOf } from './diagnostics.js';
+import { Diagnostics, originOf, valueAt } from './diagnostics.js';
 import { checkDistribution, supportOf } from './dist-check.js';
 import { fallbackError, reportIssues } from './issues.js';
 import { fmt, msg } from './messages.js';
-import { scenarioSchema, type ScenarioFile, type UncertainFile } from './schema.js';
+import { distribution, scenarioSchema, type ScenarioFile, type UncertainFile } from './schema.js';
 import { CARGO_CATEGORIES } from './resolved.js';
 import type {
   CargoCategory,
@@ -36,7 +37,7 @@ import type {
 import { firstOffsetChange, isTimeZone, isValidDateText, localDate, localHourOfDay, MS_PER_HOUR, offsetAtLocal, toEpochMs, zoneOffsetHours } from './time.js';
 import { MONTHS, isDuration, timeOfDayHours, toHours, toShortTons, type MonthName } from './units.js';
 import { checkSetPath } from './set-path.js';
-import { objectKeysAt, shapeKindAt } from './schema-walk.js';
+import { distributionsIn, objectKeysAt, shapeKindAt } from './schema-walk.js';
 
 export type LoadResult =
   | { readonly ok: true; readonly scenario: ResolvedScenario; readonly warnings: readonly string[]; readonly document: unknown }
@@ -78,11 +79,38 @@ export function resolveDocument(written: ScenarioDocument): LoadResult {
   const parsed = scenarioSchema.safeParse(doc.value, { reportInput: true, error: fallbackError });
   if (!parsed.success) {
     reportIssues(parsed.error.issues, doc.value, diag);
+    // A distribution that fails on its own has its zod issues; one that parses has none, so
+    // checking it here adds its range problems without repeating any.
+    for (const { path, kind } of distributionsIn(doc.value)) {
+      const v = valueAt(doc.value, path);
+      if (distribution(kind).safeParse(v).success) distSpec(v as Record<string, unknown>, kind, path, doc.value, diag);
+    }
     return { ok: false, problems: diag.problems(), warnings: diag.warnings() };
   }
   const scenario = new Resolver(doc, diag, parsed.data).run();
   if (scenario === null || diag.hasErrors) return { ok: false, problems: diag.problems(), warnings: diag.warnings() };
   return { ok: true, scenario, warnings: diag.warnings(), document: doc.value };
+}
+
+/** A distribution object as written -> spec in canonical units, its parameters checked (null: no lognormal parameter set). */
+function distSpec(src: Record<string, unknown>, kind: Kind, path: FieldPath, root: unknown, diag: Diagnostics): DistSpec | null {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(src)) {
+    if (k === 'values') out[k] = (v as unknown[]).map((x) => conv(kind, x));
+    else if (KIND_PARAMS.has(k)) out[k] = conv(kind, v);
+    else out[k] = v;
+  }
+  if (src['dist'] === 'lognormal') {
+    const byMedian = src['median'] !== undefined || src['p90'] !== undefined;
+    const byMu = src['mu'] !== undefined || src['sigma'] !== undefined;
+    if (byMedian === byMu || (byMedian && (src['median'] === undefined || src['p90'] === undefined)) || (byMu && (src['mu'] === undefined || src['sigma'] === undefined))) {
+      diag.error(path, msg.lognormalParams(src));
+      return null;
+    }
+  }
+  const spec = out as unknown as DistSpec;
+  checkDistribution(spec, path, root, diag);
+  return spec;
 }
 
 /**
@@ -120,24 +148,7 @@ class Resolver {
   private spec(u: UncertainFile | undefined, kind: Kind, path: FieldPath, fallback: DistSpec): DistSpec {
     if (u === undefined) return fallback;
     if (typeof u === 'number' || typeof u === 'string') return constant(conv(kind, u));
-    const src = u as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(src)) {
-      if (k === 'values') out[k] = (v as unknown[]).map((x) => conv(kind, x));
-      else if (KIND_PARAMS.has(k)) out[k] = conv(kind, v);
-      else out[k] = v;
-    }
-    if (src['dist'] === 'lognormal') {
-      const byMedian = src['median'] !== undefined || src['p90'] !== undefined;
-      const byMu = src['mu'] !== undefined || src['sigma'] !== undefined;
-      if (byMedian === byMu || (byMedian && (src['median'] === undefined || src['p90'] === undefined)) || (byMu && (src['mu'] === undefined || src['sigma'] === undefined))) {
-        this.diag.error(path, msg.lognormalParams(u));
-        return fallback;
-      }
-    }
-    const spec = out as unknown as DistSpec;
-    checkDistribution(spec, path, this.doc.value, this.diag);
-    return spec;
+    return distSpec(u as Record<string, unknown>, kind, path, this.doc.value, this.diag) ?? fallback;
   }
 
   /** Hours from the start of a date / date-time / duration-after-start. */
@@ -208,11 +219,18 @@ class Resolver {
     }
     this.offset = offsetAtLocal(f.start, zone);
     this.startMs = toEpochMs(f.start, this.offset, false) as number;
+    // A date that is not a real date is one problem (reported by `at`), and so is a deadline not
+    // after the start: what is measured against them is not checked or warned about (it would
+    // only repeat that problem), so warnings get the deadline and horizon only when both are sound.
     const deadlineHours = this.at(f.deadline, ['deadline'], true);
-    if (deadlineHours <= 0) this.diag.error(['deadline'], msg.deadlineNotAfterStart(f.deadline, f.start));
+    const deadlineValid = isValidDateText(f.deadline);
+    if (deadlineValid && deadlineHours <= 0) this.diag.error(['deadline'], msg.deadlineNotAfterStart(f.deadline, f.start));
     const deadlineMs = this.startMs + deadlineHours * MS_PER_HOUR;
     const horizonHours = f.horizon === undefined ? deadlineHours + DEFAULTS.horizonAfterDeadlineDays * 24 : this.at(f.horizon, ['horizon'], true);
-    if (f.horizon !== undefined && horizonHours < deadlineHours) this.diag.error(['horizon'], msg.horizonBeforeDeadline(f.horizon, f.deadline));
+    const horizonValid = f.horizon === undefined || isDuration(f.horizon) || isValidDateText(f.horizon);
+    if (f.horizon !== undefined && deadlineValid && horizonValid && horizonHours < deadlineHours) this.diag.error(['horizon'], msg.horizonBeforeDeadline(f.horizon, f.deadline));
+    const warnDeadline = deadlineValid && deadlineHours > 0 ? deadlineHours : null;
+    const warnHorizon = warnDeadline !== null && horizonValid && horizonHours >= deadlineHours ? horizonHours : null;
     const change = firstOffsetChange(zone, this.offset, this.startMs, this.startMs + Math.max(0, horizonHours) * MS_PER_HOUR);
     if (change !== null) this.diag.warn(['timeZone'], msg.warnOffsetChange(zone, localDate(change, this.offset), this.offset, zoneOffsetHours(zone, change)));
 
@@ -232,10 +250,10 @@ class Resolver {
 
     // 4. sections
     const destinations = this.destinations();
-    const aircraftTypes = this.aircraftTypes(deadlineHours);
-    const sites = this.sites(aircraftTypes, destinations, deadlineHours);
+    const aircraftTypes = this.aircraftTypes(warnDeadline);
+    const sites = this.sites(aircraftTypes, destinations, warnDeadline);
     const { legs, blockTimes } = this.legs(sites, destinations, aircraftTypes);
-    const cargo = this.cargo(sites, aircraftTypes);
+    const cargo = this.cargo(sites, aircraftTypes, warnDeadline, warnHorizon);
     const scenario: ResolvedScenario = {
       name: f.name,
       description: f.description ?? '',
@@ -280,7 +298,8 @@ class Resolver {
     }));
   }
 
-  private aircraftTypes(deadlineHours: number): ResolvedAircraftType[] {
+  /** `deadlineHours`: null when the deadline is itself a problem (then no warnings measured against it). */
+  private aircraftTypes(deadlineHours: number | null): ResolvedAircraftType[] {
     const f = this.f;
     const nSites = f.sites.length;
     const defaultHome = (() => {
@@ -295,7 +314,7 @@ class Resolver {
       const breakProbability = a.breakProbability ?? 0;
       if (breakProbability > 0 && a.repairTime === undefined) this.diag.error(p, msg.repairTimeNeeded());
       const tasked = this.steps(a.tasked, (s) => s.count, [...p, 'tasked']);
-      if (tasked.every((s) => s.value === 0 || s.atHours >= deadlineHours)) this.diag.warn([...p, 'tasked'], msg.warnTaskedZero(a.id));
+      if (deadlineHours !== null && tasked.every((s) => s.value === 0 || s.atHours >= deadlineHours)) this.diag.warn([...p, 'tasked'], msg.warnTaskedZero(a.id));
       let shuttle: ResolvedAircraftType['shuttle'] = null;
       if (a.shuttle !== undefined) {
         const from = this.ref(this.siteIx, 'site', a.shuttle.from, [...p, 'shuttle', 'from']);
@@ -329,7 +348,7 @@ class Resolver {
     });
   }
 
-  private sites(types: readonly ResolvedAircraftType[], dests: readonly ResolvedDestination[], deadlineHours: number): ResolvedSite[] {
+  private sites(types: readonly ResolvedAircraftType[], dests: readonly ResolvedDestination[], deadlineHours: number | null): ResolvedSite[] {
     const f = this.f;
     const cargoDest = new Map<string, number>();
     dests.forEach((d, i) => {
@@ -356,7 +375,7 @@ class Resolver {
       });
       // MOG.
       const mog = this.steps(s.mog, (st) => st.mog, [...p, 'mog']);
-      if (mog.every((st) => st.value === 0 || st.atHours >= deadlineHours)) this.diag.warn([...p, 'mog'], msg.warnMogZero(s.id));
+      if (deadlineHours !== null && mog.every((st) => st.value === 0 || st.atHours >= deadlineHours)) this.diag.warn([...p, 'mog'], msg.warnMogZero(s.id));
       // Operating hours.
       let operatingHours: ResolvedSite['operatingHours'] = null;
       if (s.operatingHours !== undefined && s.operatingHours !== '24h') {
@@ -494,7 +513,8 @@ class Resolver {
     });
   }
 
-  private cargo(sites: readonly ResolvedSite[], types: readonly ResolvedAircraftType[]): ResolvedCargoLot[] {
+  /** `deadlineHours`, `horizonHours`: null when not sound (then no release warnings against them). */
+  private cargo(sites: readonly ResolvedSite[], types: readonly ResolvedAircraftType[], deadlineHours: number | null, horizonHours: number | null): ResolvedCargoLot[] {
     return (this.f.cargo ?? []).map((c, i): ResolvedCargoLot => {
       const p: FieldPath = ['cargo', i];
       const site = this.ref(this.siteIx, 'site', c.site, [...p, 'site']);
@@ -512,6 +532,13 @@ class Resolver {
       if (site >= 0 && !lot.leaveBehind) {
         const why = carryProblem(lot, sites[site] as ResolvedSite, types);
         if (why !== null) this.diag.error(p, msg.cargoNoAircraft(lot.category, lot.shortTons, lot.pallets, why));
+      }
+      // A lot released at or after the horizon never flies; at or after the deadline, it flies late.
+      if (c.release !== undefined && !lot.leaveBehind) {
+        const h = this.f.horizon;
+        const horizon = h === undefined ? `deadline + ${DEFAULTS.horizonAfterDeadlineDays} days` : isDuration(h) ? `${h} after the start` : h;
+        if (horizonHours !== null && lot.releaseHours >= horizonHours) this.diag.warn([...p, 'release'], msg.warnReleaseAfterHorizon(c.id, c.release, horizon));
+        else if (deadlineHours !== null && lot.releaseHours >= deadlineHours) this.diag.warn([...p, 'release'], msg.warnReleaseAfterDeadline(c.id, c.release, this.f.deadline));
       }
       return lot;
     });

@@ -2,11 +2,12 @@
  * Walking the zod schema along a field path: which keys an object at that path allows (for
  * "did you mean …?" on unknown keys and for setPath). Unions are resolved against the document:
  * a discriminated union by its discriminator's value, others by the first object-shaped option.
+ * Also walking schema and document together to find every distribution object written.
  */
 import type * as z from 'zod';
-import type { FieldPath } from './document.js';
+import { pathKey, type FieldPath } from './document.js';
 import { valueAt } from './diagnostics.js';
-import { scenarioSchema } from './schema.js';
+import { distribution, scenarioSchema, type QuantityKind } from './schema.js';
 
 interface Def {
   readonly type: string;
@@ -82,4 +83,36 @@ export function shapeKindAt(root: unknown, path: FieldPath): 'object' | 'array' 
   if (s === null) return null;
   const t = defOf(s).type;
   return t === 'object' ? 'object' : t === 'array' ? 'array' : t === 'record' ? 'record' : 'leaf';
+}
+
+const KINDS: readonly QuantityKind[] = ['duration', 'weight', 'number'];
+
+/**
+ * Every object with a `dist` key written where the schema allows a distribution, with the kind
+ * of its parameters. Only keys the schema knows are followed (an unknown key is its own problem);
+ * every option of a union is tried, and a path found twice is listed once.
+ */
+export function distributionsIn(root: unknown): { readonly path: FieldPath; readonly kind: QuantityKind }[] {
+  const found = new Map<string, { readonly path: FieldPath; readonly kind: QuantityKind }>();
+  const visit = (s: z.ZodType, v: unknown, path: FieldPath): void => {
+    if (v === null || typeof v !== 'object') return;
+    const kind = KINDS.find((k) => distribution(k) === s);
+    if (kind !== undefined) {
+      if (!Array.isArray(v) && 'dist' in v && !found.has(pathKey(path))) found.set(pathKey(path), { path, kind });
+      return;
+    }
+    const d = defOf(s);
+    if (d.innerType) visit(d.innerType, v, path);
+    else if (d.type === 'pipe' && d.in) visit(d.in, v, path);
+    else if (d.type === 'union' && d.options) for (const o of d.options) visit(o, v, path);
+    else if (d.type === 'array' && d.element && Array.isArray(v)) v.forEach((x, i) => visit(d.element as z.ZodType, x, [...path, i]));
+    else if ((d.type === 'object' || d.type === 'record') && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        const next = d.type === 'object' ? d.shape?.[k] : d.valueType;
+        if (next !== undefined) visit(next, x, [...path, k]);
+      }
+    }
+  };
+  visit(scenarioSchema, root, []);
+  return [...found.values()];
 }

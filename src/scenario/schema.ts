@@ -96,8 +96,8 @@ const timeOfDay = () => z.string({ error: err(EXPECT.timeOfDay) }).regex(new Reg
 
 // --- distributions ---------------------------------------------------------------------
 
-/** A distribution object whose parameters carry the units of `kind`. */
-function distribution(kind: QuantityKind) {
+/** A distribution object whose parameters carry the units of `kind` (one schema per kind). */
+export function distribution(kind: QuantityKind) {
   return once(`d:${kind}`, () => makeDistribution(kind));
 }
 function makeDistribution(kind: QuantityKind) {

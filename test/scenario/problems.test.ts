@@ -102,6 +102,28 @@ describe('loadScenario problems', () => {
     expect(problemsOf(mode.result)).toEqual([`${mode.file}:8:52: sites.AB101.groundTime.mode: expected a number in [min, max] = [2, 4], found "6h"`]);
   });
 
+  test('a bad distribution is reported together with problems elsewhere in the file', async () => {
+    const tri = withLine(8, '    groundTime: { dist: triangular, min: 5h, mode: 3h, max: 2h }');
+    const max = 'sites.AB101.groundTime.max: expected a number >= min (5), found "2h"';
+    const seats = await loadText(withLine(18, '    seats: lots', tri));
+    expect(problemsOf(seats.result)).toEqual([`${seats.file}:8:61: ${max}`, `${seats.file}:18:12: aircraft.C-17.seats: ${msg.expected(EXPECT.count, 'lots')}`]);
+    const key = await loadText(withLine(9, '    closureTeem: 20', tri));
+    expect(problemsOf(key.result)).toEqual([`${key.file}:8:61: ${max}`, `${key.file}:9:5: sites.AB101.closureTeem: unknown key "closureTeem" (did you mean "closureTeam"?)`]);
+    const logn = await loadText(withLine(18, '    seats: lots', withLine(11, '  - { id: ETAR, turnaround: { dist: lognormal, median: 4h, p90: 2h } }')));
+    expect(problemsOf(logn.result)).toEqual([
+      `${logn.file}:11:65: destinations.ETAR.turnaround.p90: expected a number > median (4), found "2h"`,
+      `${logn.file}:18:12: aircraft.C-17.seats: ${msg.expected(EXPECT.count, 'lots')}`,
+    ]);
+  });
+
+  test('a distribution that fails the schema is reported once, also with problems elsewhere', async () => {
+    const { file, result } = await loadText(withLine(18, '    seats: lots', withLine(8, '    groundTime: { dist: triangular, min: 5h, mode: 6h }')));
+    expect(problemsOf(result)).toEqual([
+      `${file}:8:17: sites.AB101.groundTime.max: ${msg.missing(EXPECT.duration)}`,
+      `${file}:18:12: aircraft.C-17.seats: ${msg.expected(EXPECT.count, 'lots')}`,
+    ]);
+  });
+
   test('bad distribution name with suggestion', async () => {
     const { file, result } = await loadText(withLine(8, '    groundTime: { dist: triangle, min: 2h, mode: 3h, max: 4h }'));
     expect(problemsOf(result)).toEqual([`${file}:8:25: sites.AB101.groundTime.dist: ${msg.unknownDist('triangle', DIST_NAMES)}`]);
@@ -123,6 +145,20 @@ describe('loadScenario problems', () => {
     expect(problemsOf(d.result)).toEqual([`${d.file}:3:11: deadline: ${msg.deadlineNotAfterStart('2024-05-01', '2024-05-19')}`]);
     const h = await loadText(withLine(3, 'deadline: 2024-09-15\nhorizon: 2024-09-01'));
     expect(problemsOf(h.result)).toEqual([`${h.file}:4:10: horizon: ${msg.horizonBeforeDeadline('2024-09-01', '2024-09-15')}`]);
+  });
+
+  test('a deadline not after the start is the only message: no warnings that follow from it', async () => {
+    const d = await loadText(withLine(22, '  - { id: lot, site: AB101, category: palletized, weight: 10 st, pallets: 4, release: 2024-06-01 }', withLine(3, 'deadline: 2024-05-01')));
+    expect(problemsOf(d.result)).toEqual([`${d.file}:3:11: deadline: ${msg.deadlineNotAfterStart('2024-05-01', '2024-05-19')}`]);
+    expect(d.result.warnings).toEqual([]);
+  });
+
+  test('a deadline or horizon that is no real date is one problem, not also "not after"', async () => {
+    const d = await loadText(withLine(3, 'deadline: 2024-02-30'));
+    expect(problemsOf(d.result)).toEqual([`${d.file}:3:11: deadline: ${msg.badDate('2024-02-30')}`]);
+    expect(d.result.warnings).toEqual([]);
+    const h = await loadText(withLine(3, 'deadline: 2024-09-15\nhorizon: 2024-02-30'));
+    expect(problemsOf(h.result)).toEqual([`${h.file}:4:10: horizon: ${msg.badDate('2024-02-30')}`]);
   });
 
   test('shares that do not sum to 1', async () => {
@@ -162,6 +198,29 @@ describe('loadScenario problems', () => {
     expect(result.warnings).toEqual([`${file}:7:10: sites.AB101.mog: ${msg.warnMogZero('AB101')}`]);
   });
 
+  test('warnings do not fail: cargo released after the horizon, or after the deadline', async () => {
+    const lot = (release: string, more = ''): string => `  - { id: lot, site: AB101, category: palletized, weight: 10 st, pallets: 4, release: ${release}${more} }`;
+    const late = withLine(3, 'deadline: 2024-09-15\nhorizon: 2024-10-31', withLine(22, lot('2025-07-05')));
+    const h = await loadText(late);
+    expect(h.result.ok).toBe(true);
+    expect(h.result.warnings).toEqual([`${h.file}:23:87: cargo.lot.release: ${msg.warnReleaseAfterHorizon('lot', '2025-07-05', '2024-10-31')}`]);
+    const byDefault = await loadText(withLine(22, lot('2025-07-05')));
+    expect(byDefault.result.warnings).toEqual([`${byDefault.file}:22:87: cargo.lot.release: ${msg.warnReleaseAfterHorizon('lot', '2025-07-05', 'deadline + 90 days')}`]);
+    const d = await loadText(withLine(22, lot('2024-10-01')));
+    expect(d.result.ok).toBe(true);
+    expect(d.result.warnings).toEqual([`${d.file}:22:87: cargo.lot.release: ${msg.warnReleaseAfterDeadline('lot', '2024-10-01', '2024-09-15')}`]);
+    expect(msg.warnReleaseAfterHorizon('lot', '2025-07-05', '2024-10-31')).toBe(
+      'cargo lot "lot" is released at 2025-07-05, after the horizon (2024-10-31): it never flies, so no replication clears the operation',
+    );
+  });
+
+  test('no warning for a release on the deadline day, or for a lot left behind', async () => {
+    const onTime = await loadText(withLine(22, '  - { id: lot, site: AB101, category: palletized, weight: 10 st, pallets: 4, release: 2024-09-15 }'));
+    expect(onTime.result.warnings).toEqual([]);
+    const left = await loadText(withLine(22, '  - { id: lot, site: AB101, category: palletized, weight: 10 st, pallets: 4, release: 2025-07-05, leaveBehind: true }'));
+    expect(left.result.warnings).toEqual([]);
+  });
+
   test('missing file', async () => {
     const r = await loadScenario('/nonexistent/airlift/none.yaml');
     expect(problemsOf(r)).toEqual([`/nonexistent/airlift/none.yaml: ${msg.fileNotFound('/nonexistent/airlift/none.yaml')}`]);
@@ -179,6 +238,14 @@ describe('extends problems', () => {
     const dir = writeFiles({ 'v.yaml': 'name: v\nextends: nope.yaml\n' });
     const r = await loadScenario(join(dir, 'v.yaml'));
     expect(problemsOf(r)).toEqual([`${join(dir, 'v.yaml')}:2:10: extends: ${msg.extendsMissing('nope.yaml')}`]);
+  });
+
+  test('extends problems name the field once', async () => {
+    const dir = writeFiles({ 'v2.yaml': 'extends: nope.yaml\nname: v\n', 'a.yaml': 'extends: a.yaml\n' });
+    const missing = problemsOf(await loadScenario(join(dir, 'v2.yaml')));
+    expect(missing).toEqual([`${join(dir, 'v2.yaml')}:1:10: extends: expected a scenario file to build on, found "nope.yaml", which does not exist`]);
+    const cycle = problemsOf(await loadScenario(join(dir, 'a.yaml')));
+    expect(cycle).toEqual([`${join(dir, 'a.yaml')}:1:10: extends: expected a chain of files without a cycle, found ${join(dir, 'a.yaml')} -> ${join(dir, 'a.yaml')}`]);
   });
 
   test('an error inside a base file reached through extends points into the base', async () => {

@@ -11,6 +11,12 @@
  * way no half-written output is left, and the exit code is the one a shell gives a process
  * killed by that signal, 128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
  *
+ * While a command writes a set of files that belong together (`whileWriting`: a run's data
+ * files, then its charts and report.html), a stop signal is noted and acted on once the set is
+ * complete (~1-2 s), so that a folder never holds part of one run's files beside part of an
+ * earlier run's (a SIGTERM between summary.json and report.html left the new summary beside the
+ * old report). A second signal still exits at once.
+ *
  * Node's own handling of these signals would kill the process where it stands: a streamed
  * replications.csv stayed behind as `.replications.csv.PID.N.tmp` after a SIGTERM. The price:
  * a JavaScript handler runs on the event loop, so a main thread stuck in a synchronous loop
@@ -47,6 +53,8 @@ export function handleStopSignals(): void {
 export interface Stoppable {
   /** Aborted by the first stop signal while this is held. */
   readonly signal: AbortSignal;
+  /** The first stop signal seen while this was held, if any. */
+  stoppedBy(): StopSignal | null;
   /** The exit code for a stop: 128 + the signal's number (130 if none was seen). */
   exitCode(): number;
   /** From now on a stop signal exits at once again. */
@@ -65,10 +73,35 @@ export function stoppable(): Stoppable {
   handling = false;
   return {
     signal: controller.signal,
+    stoppedBy: () => by,
     exitCode: () => exitCodeFor(by ?? 'SIGINT'),
     release: () => {
       if (current === onStop) current = null;
       handling = false;
     },
   };
+}
+
+/**
+ * Run `write` with stop signals deferred (see the header). `earlier`: a stoppable whose signal,
+ * seen after its work was done (the simulation had ended), counts as seen here. If a signal
+ * came, the process exits with its code once `write` has finished.
+ */
+export async function whileWriting<T>(write: () => Promise<T>, earlier: Stoppable | null = null): Promise<T> {
+  let by: StopSignal | null = earlier?.stoppedBy() ?? null;
+  const onStop = (s: StopSignal): void => {
+    by ??= s;
+  };
+  current = onStop;
+  handling = by !== null; // a signal already seen: the next one exits at once
+  try {
+    return await write();
+  } finally {
+    if (current === onStop) current = null;
+    handling = false;
+    if (by !== null) {
+      process.stderr.write(`airlift: stopped by ${by}, once the results being written were complete\n`);
+      process.exit(exitCodeFor(by));
+    }
+  }
 }

@@ -2,9 +2,9 @@
  * Stop signals during a run: Ctrl-C exits 130, SIGTERM (kill, scancel, a pod's shutdown) 143,
  * and no result file, not even a half-written one or a temporary one, is left.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,8 +34,8 @@ it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s stops the run cleanly:
 
 it('a stop signal outside a run (here: a streamed file open) exits 128 + its number and removes the temporary file', async () => {
   const out = join(root, 'outside');
-  // What `airlift merge` does while it streams replications.csv: an atomic stream is open, no run
-  // is there to abort. The signal handlers of main.ts, then SIGTERM.
+  // An atomic stream is open and no run is there to abort (an analysis's base run for its
+  // report is such a place). The signal handlers of main.ts, then SIGTERM.
   const script = `
     const { handleStopSignals } = await import(${JSON.stringify(resolve('dist/src/cli/signals.js'))});
     const { createAtomicStream } = await import(${JSON.stringify(resolve('dist/src/io/atomic.js'))});
@@ -55,3 +55,64 @@ it('a stop signal outside a run (here: a streamed file open) exits 128 + its num
   expect(stderr).toBe('airlift: stopped by SIGTERM\n');
   expect(readdirSync(out)).toEqual([]);
 }, 60_000);
+
+describe('a stop signal while a set of result files is written (whileWriting)', () => {
+  // A SIGTERM between a run's summary.json and its report.html left the new summary beside the
+  // previous run's report. Now the set is completed first, then the process exits 128 + n.
+  const script = (out: string, signals: number): string => `
+    const { handleStopSignals, whileWriting } = await import(${JSON.stringify(resolve('dist/src/cli/signals.js'))});
+    const { writeFileSync } = await import('node:fs');
+    const { setTimeout: sleep } = await import('node:timers/promises');
+    handleStopSignals();
+    await whileWriting(async () => {
+      writeFileSync(${JSON.stringify(join(out, 'summary.json'))}, '{}');
+      for (let i = 0; i < ${signals}; i++) process.kill(process.pid, 'SIGTERM');
+      await sleep(300); // the signals are delivered meanwhile
+      writeFileSync(${JSON.stringify(join(out, 'report.html'))}, '<html>');
+    });
+    writeFileSync(${JSON.stringify(join(out, 'after.txt'))}, 'the command went on');
+  `;
+  const runScript = async (out: string, signals: number): Promise<{ code: number | null; stderr: string }> => {
+    mkdirSync(out, { recursive: true });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script(out, signals)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    return { code, stderr };
+  };
+
+  it('one signal: the set is completed, then exit 143 and nothing more', async () => {
+    const out = join(root, 'writing-once');
+    const r = await runScript(out, 1);
+    expect(r.code).toBe(143);
+    expect(r.stderr).toBe('airlift: stopped by SIGTERM, once the results being written were complete\n');
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'summary.json']);
+  }, 60_000);
+
+  it('a second signal exits at once', async () => {
+    const out = join(root, 'writing-twice');
+    const r = await runScript(out, 2);
+    expect(r.code).toBe(143);
+    expect(r.stderr).toBe('airlift: stopped by SIGTERM\n');
+    expect(readdirSync(out)).toEqual(['summary.json']);
+  }, 60_000);
+
+  it('airlift run: a SIGTERM once the new summary.json is in place still gets the matching report.html', async () => {
+    const out = join(root, 'run-report');
+    const run = (n: number) => spawn(process.execPath, [resolve('dist/bundle/main.js'), 'run', resolve('test/runner/fixtures/tight.yaml'),
+      '-n', String(n), '--out', out, '--workers', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exit = (c: ReturnType<typeof spawn>) => new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
+    expect(await exit(run(100))).toBe(0); // an earlier run's files, report included
+    const earlier = statSync(join(out, 'summary.json')).mtimeMs;
+    const child = run(120);
+    const exited = exit(child);
+    // The new data files are renamed into place before the charts and report are made (~1 s).
+    for (let i = 0; i < 3000 && statSync(join(out, 'summary.json')).mtimeMs === earlier; i++) await sleep(10);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { replications: number };
+    expect(summary.replications).toBe(120);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/n = 120\b/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+});

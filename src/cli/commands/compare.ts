@@ -5,6 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs, type Loaded } from '../analysis-shared.js';
+import { whileWriting } from '../signals.js';
 
 // ---- compare ---------------------------------------------------------------------------------
 
@@ -60,7 +61,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       e.difference ? e.difference.independentWidth.toFixed(4) : '',
     ]);
     const columns = ['Scenario', 'P(cleared)', '95% CI', 'P50', `Diff vs ${r.baseline}`, 'Paired 95% CI', 'Paired width', 'Independent width'];
-    const out = await writeAnalysis({
+    const out = await whileWriting(() => writeAnalysis({
       baseDir, analysis: 'compare', csv: compareCsv(r), summary: r, charts, writeCharts: args.charts,
       title: `Compare: ${r.scenarios.map((e) => e.scenario.name).join(' vs ')}`,
       paragraphs: [
@@ -68,7 +69,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         `Differences are against ${r.baseline}. Paired interval: ${r.methods.paired}. Independent width: ${r.methods.independent}.`,
       ],
       table: { columns, rows },
-    });
+    }));
     let report = '';
     if (args.charts) report = await refreshReport(baseDir, first.scenario, first.doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

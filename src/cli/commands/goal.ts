@@ -8,6 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError, ThresholdError } from '../exit.js';
 import { parseNumberFlag } from './run.js';
 import { analysisOptions, prepareBaseDir, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { whileWriting } from '../signals.js';
 
 interface GoalArgs extends AnalysisArgs {
   readonly scenario: string;
@@ -75,7 +76,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
       ? `${what}: ${vary} = ${a.value} (P(cleared) = ${pct(a.stats.probabilityCleared.estimate)} ${ci(a.stats.probabilityCleared.ci95)})`
       : `${what}: ${a.message}`;
     const lines = [line('Estimate reaches the target', r.estimate), line('95% lower bound reaches the target', r.lowerBound)];
-    const out = await writeAnalysis({
+    const out = await whileWriting(() => writeAnalysis({
       baseDir, analysis: 'goal', csv: goalCsv(r), summary: r, charts: buildGoalCharts(r), writeCharts: args.charts,
       title: `Goal: P(cleared) >= ${spec.target} by varying ${vary}`,
       paragraphs: [
@@ -86,7 +87,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
         columns: ['Step', vary, 'P(cleared)', '95% CI', 'Run'],
         rows: r.trace.map((t) => [t.step, t.value, pct(t.stats.probabilityCleared.estimate), ci(t.stats.probabilityCleared.ci95), t.phase]),
       },
-    });
+    }));
     let report = '';
     if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

@@ -6,6 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { InputError } from '../exit.js';
 import { checkThreshold, parseNumberFlag, prepareOutDir } from './run.js';
+import { whileWriting } from '../signals.js';
 
 interface MergeArgs {
   readonly dirs: readonly string[];
@@ -40,21 +41,25 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     }
     const made = prepareOutDir(outDir);
     const { mergePartials, MergeInputError, formatReport } = await import('../../runner/index.js');
-    let outcome;
-    try {
-      outcome = await mergePartials(shardDirs, outDir);
-    } catch (err) {
-      made.undo(); // bad shards leave no new empty --out folder behind
-      if (err instanceof MergeInputError) throw new InputError(err.problems);
-      throw err;
-    }
-    if (args.charts) {
-      const { writeReport } = await import('../../report/index.js');
-      await writeReport(outDir);
-    } else {
-      const { removeReport } = await import('../../report/files.js');
-      removeReport(outDir); // an earlier report would contradict the merged results
-    }
+    // the merged files and the report are one set: a stop signal waits for it (signals.ts)
+    const outcome = await whileWriting(async () => {
+      let merged;
+      try {
+        merged = await mergePartials(shardDirs, outDir);
+      } catch (err) {
+        made.undo(); // bad shards leave no new empty --out folder behind
+        if (err instanceof MergeInputError) throw new InputError(err.problems);
+        throw err;
+      }
+      if (args.charts) {
+        const { writeReport } = await import('../../report/index.js');
+        await writeReport(outDir);
+      } else {
+        const { removeReport } = await import('../../report/files.js');
+        removeReport(outDir); // an earlier report would contradict the merged results
+      }
+      return merged;
+    });
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
     else if (!args.quiet) {
       process.stdout.write(formatReport(outcome.summary, { scenario: outcome.scenario }));

@@ -8,7 +8,7 @@ import { rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureDir } from '../../io/atomic.js';
 import { InputError, ThresholdError } from '../exit.js';
-import { stoppable } from '../signals.js';
+import { stoppable, whileWriting } from '../signals.js';
 import type { WorkerPool } from '../../runner/pool.js';
 import type { Shard } from '../../runner/run.js';
 
@@ -240,23 +240,35 @@ async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null,
       precision, shard, signal: stop.signal, onProgress: progress.update, pool,
     });
   } catch (err) {
+    stop.release();
     progress.stop();
+    await closePool();
     if (err instanceof Interrupted) {
       process.stderr.write('airlift: interrupted; no results written\n');
       process.exitCode = stop.exitCode();
       return;
     }
     throw err;
-  } finally {
-    stop.release();
-    await closePool();
   }
+  stop.release();
   progress.stop();
+  const done = outcome;
+  // The data files are written; the report (or the removal of an earlier one) completes the set
+  // before a stop signal is acted on (signals.ts whileWriting), with no gap after the run's.
+  await whileWriting(async () => {
+    await closePool();
+    if (done.summary === null || !args.charts) {
+      // a shard's folder holds its partial result only, and data files alone an earlier run's
+      // report.html and charts would contradict
+      const { removeReport } = await import('../../report/files.js');
+      removeReport(outDir);
+    } else {
+      const { writeReport } = await import('../../report/index.js');
+      await writeReport(outDir);
+    }
+  }, stop);
 
   if (outcome.summary === null) {
-    // a shard's folder holds its partial result only: an earlier whole run's report would contradict it
-    const { removeReport } = await import('../../report/files.js');
-    removeReport(outDir);
     const [a, b] = outcome.shardRange ?? [0, 0];
     if (!args.quiet) {
       const text = `shard ${shard?.k}/${shard?.n}: replications ${a}..${b - 1} of ${replications} (seed ${usedSeed}) written to ${outDir}\n` +
@@ -265,14 +277,6 @@ async function runAndReport(args: RunArgs, f: RunFlags, pool: WorkerPool | null,
     }
     if (args.json) process.stdout.write(`${JSON.stringify({ shard, range: [a, b], replications, seed: usedSeed, outDir }, null, 2)}\n`);
     return;
-  }
-  if (args.charts) {
-    const { writeReport } = await import('../../report/index.js');
-    await writeReport(outDir);
-  } else {
-    // an earlier run's report.html and charts would contradict these results
-    const { removeReport } = await import('../../report/files.js');
-    removeReport(outDir);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
   else if (!args.quiet) {

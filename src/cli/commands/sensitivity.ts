@@ -5,6 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import { analysisOptions, prepareBaseDir, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { whileWriting } from '../signals.js';
 
 interface SensitivityArgs extends AnalysisArgs {
   readonly scenario: string;
@@ -41,7 +42,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       p.label, p.lowText, p.highText, pct(p.low.probabilityCleared.estimate), pct(p.high.probabilityCleared.estimate), p.swingP.toFixed(4),
       d(p.low.p50), d(p.high.p50), `${p.swingP50Days.toFixed(1)}${p.p50Censored ? '+' : ''}`,
     ]);
-    const out = await writeAnalysis({
+    const out = await whileWriting(() => writeAnalysis({
       baseDir, analysis: 'sensitivity', csv: sensitivityCsv(r), summary: r, charts: buildTornadoCharts(r, time), writeCharts: args.charts,
       title: `Sensitivity: what moves P(cleared) for ${scenario.name}`,
       paragraphs: [
@@ -49,7 +50,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
         'Swing P = |P(high) - P(low)|; sorted by it. A "+" on the P50 swing means a median beyond the horizon, counted at the horizon.',
       ],
       table: { columns, rows },
-    });
+    }));
     let report = '';
     if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

@@ -6,6 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import type { SetFlag } from '../../runner/analysis/index.js';
 import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { whileWriting } from '../signals.js';
 
 interface SweepArgs extends AnalysisArgs {
   readonly scenario: string;
@@ -53,7 +54,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
     const columns = [...sets.map((s) => s.path), 'P(cleared)', '95% CI', 'P50', 'P50 95% CI', 'P80'];
     const rows = r.points.map((p) => [...p.values.map(showValue), pct(p.stats.probabilityCleared.estimate), ci(p.stats.probabilityCleared.ci95), d(p.stats.p50), `[${d(p.stats.p50Ci95[0])}, ${d(p.stats.p50Ci95[1])}]`, d(p.stats.p80)]);
-    const out = await writeAnalysis({
+    const out = await whileWriting(() => writeAnalysis({
       baseDir, analysis: 'sweep', csv: sweepCsv(r), summary: r, charts: buildSweepCharts(r, time), writeCharts: args.charts,
       title: `Sweep: ${sets.map((s) => s.path).join(' x ')}`,
       paragraphs: [
@@ -62,7 +63,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         'P(cleared): Wilson 95% intervals. P50: type-1 median with a distribution-free order-statistic 95% interval.',
       ],
       table: { columns, rows },
-    });
+    }));
     let report = '';
     if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

@@ -10,7 +10,7 @@ import type { ReportSection } from './sections.js';
 import type { BrowserBuild } from './assets.js';
 import type { CompletionQuantiles, Interval } from '../runner/summary-types.js';
 import { escapeHtml as h, jsonForScript, scriptForInline } from './escape.js';
-import { formatAmount, formatCount, formatInterval, formatP, formatPercent } from './format.js';
+import { formatAmount, formatCount, formatEstimate, formatPercent } from './format.js';
 import { formatDate, formatDateTime, formatDeadlineDate } from './time.js';
 
 export interface PageInput {
@@ -26,7 +26,7 @@ export interface PageInput {
 /** "P(cleared by 15 Sep 2024) = 0.93 [0.92, 0.94], n = 10,000" */
 export function headline(ctx: ChartContext): string {
   const p = ctx.summary.probabilityCleared;
-  return `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) = ${formatP(p.estimate)} ${formatInterval(p.ci95)}, n = ${formatCount(ctx.summary.replications)}`;
+  return `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) = ${formatEstimate(p)}, n = ${formatCount(ctx.summary.replications)}`;
 }
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
@@ -66,7 +66,7 @@ function summaryTables(ctx: ChartContext): string {
   const { summary: s, chartData } = ctx;
   const date = (v: string | null) => (v === null ? 'beyond horizon' : formatDate(ctx.clock.instant(v)));
   const pRow = (label: string, p: Interval, q: CompletionQuantiles) =>
-    [label, n(`${formatP(p.estimate)} ${formatInterval(p.ci95)}`), n(date(q.p10)), n(date(q.p50)), n(date(q.p80)), n(date(q.p90))];
+    [label, n(formatEstimate(p)), n(date(q.p10)), n(date(q.p50)), n(date(q.p80)), n(date(q.p90))];
   const completion = table(
     ['', `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) [95% CI]`, 'P10', 'P50 (median)', 'P80', 'P90'],
     [pRow('All sites', s.probabilityCleared, s.completion),
@@ -81,7 +81,7 @@ function summaryTables(ctx: ChartContext): string {
     ['Contingency to add to the plan for 80% confidence', n(s.plan.p80ContingencyDays === null ? '—' : `${s.plan.p80ContingencyDays.toFixed(1)} days`)],
   ]);
   const milestoneRows = Object.values(s.milestones).map((m) => [
-    m.name, n(formatDeadlineDate(ctx.clock.endOfDayOrInstant(m.date))), n(`${formatP(m.probability.estimate)} ${formatInterval(m.probability.ci95)}`),
+    m.name, n(formatDeadlineDate(ctx.clock.endOfDayOrInstant(m.date))), n(formatEstimate(m.probability)),
   ]);
   const milestones = milestoneRows.length === 0 ? '' : `<h3>Milestones</h3>${table(['Milestone', 'By', 'P(met) [95% CI]'], milestoneRows)}`;
   const r = s.remainingAtDeadline;

@@ -5,8 +5,8 @@
  * the result as a UTC "wall-clock" instant. Charts then use UTC scales and UTC time formats,
  * so they show local dates and times and never depend on the machine's time zone.
  */
+import { MONTHS } from '../runner/dates.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

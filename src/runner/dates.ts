@@ -55,11 +55,29 @@ export function localDateOfDay(s: Clock, d: number): string {
   return new Date(s.startEpochMs + (24 * d + 12 + s.utcOffsetHours) * 3600e3).toISOString().slice(0, 10);
 }
 
-/** A readable local date-time in the scenario's zone, e.g. 'Sat 10 Aug 2024 14:05'. */
+/**
+ * Month and weekday names for every printed date (stdout here, report.html via report/time.ts).
+ * Fixed tables, not Intl's 'short' names: those follow the ICU data of the Node build, and
+ * en-GB's September is 'Sept' in current ICU while the report and README write 'Sep'.
+ */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/**
+ * A readable local date-time in the scenario's zone, e.g. 'Sat 10 Aug 2024 14:05'. Intl gives
+ * only the numbers (the zone's rules); the names come from MONTHS and WEEKDAYS. The minute is
+ * truncated, not rounded (14:05:58 is 14:05), as Intl does, and as `airlift trace` and the
+ * report do.
+ */
 export function readableLocal(timeZone: string, iso: string | null): string {
   if (iso === null) return 'not within the horizon';
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  return f.format(new Date(iso)).replace(/,/g, '');
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone, day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  const [y, mo, d] = [get('year'), get('month'), get('day')];
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()] ?? '?';
+  const hh = String(get('hour') % 24).padStart(2, '0');
+  const mm = String(get('minute')).padStart(2, '0');
+  return `${weekday} ${d} ${MONTHS[mo - 1] ?? '?'} ${y} ${hh}:${mm}`;
 }

@@ -3,10 +3,39 @@ import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { Interval, Summary } from './summary-types.js';
 import { readableLocal } from './dates.js';
 
+/**
+ * Decimals for a probability shown with its interval: ONE count for the estimate and both
+ * bounds, so they line up. The rule (stdout here and report.html, report/format.ts):
+ * start from the usual count `min` (decimals of the probability: 2 for '0.93', 3 for '93.1%')
+ * and add one at a time, up to `max`, until
+ *   1. a bound that differs from the estimate does not print as the estimate
+ *      (not '100.0% (95% CI 100.0% to 100.0%)' when the lower bound is 99.96%);
+ *   2. no value strictly between 0 and 1 prints as 0 or 1 ('100%' means every replication);
+ *   3. a non-zero estimate shows two significant digits ('0.0085', not '0.01' or '0.009').
+ * Usual values keep the usual count: '0.93 [0.92, 0.94]', '93.1% (95% CI 92.3% to 93.9%)'.
+ * Non-finite values (no replications) are ignored. `max` 6 (99.9996%) is enough below n of
+ * a million, where the bound of all-cleared is 1 - 3.8/n.
+ */
+export function probabilityDecimals(estimate: number, ci: readonly [number, number], min: number, max = 6): number {
+  const bounds = ci.filter((b) => Number.isFinite(b) && b !== estimate);
+  const values = [estimate, ...ci].filter((x) => Number.isFinite(x));
+  for (let d = min; d < max; d++) {
+    const e = estimate.toFixed(d);
+    const distinct = !Number.isFinite(estimate) || bounds.every((b) => b.toFixed(d) !== e);
+    const inside = values.every((x) => !(x > 0 && x < 1) || (Number(x.toFixed(d)) !== 0 && Number(x.toFixed(d)) !== 1));
+    const digits = !Number.isFinite(estimate) || estimate === 0 || e.replace(/^-?[0.]*/, '').replace('.', '').length >= 2;
+    if (distinct && inside && digits) return d;
+  }
+  return Math.max(min, max);
+}
+
 const pct = (x: number, d = 1): string => `${(100 * x).toFixed(d)}%`;
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const num = (x: number, d = 1): string => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const ci = (i: Interval): string => `${pct(i.estimate)} (95% CI ${pct(i.ci95[0])} to ${pct(i.ci95[1])})`;
+const ci = (i: Interval): string => {
+  const d = probabilityDecimals(i.estimate, i.ci95, 3) - 2;
+  return `${pct(i.estimate, d)} (95% CI ${pct(i.ci95[0], d)} to ${pct(i.ci95[1], d)})`;
+};
 
 export interface FormatOptions {
   /** Display names of sites and aircraft types by id (else ids). */

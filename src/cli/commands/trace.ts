@@ -20,10 +20,16 @@ function csvCell(x: string): string {
   return /[",\n\r]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
 }
 
-/** Local wall-clock time with the scenario's fixed offset, e.g. '2024-05-19 14:05 +01:00'. */
+/**
+ * Local wall-clock time with the scenario's fixed offset, e.g. '2024-05-19 14:05 +01:00'.
+ * The minute is truncated, not rounded: 16:15:52Z at +01:00 is 17:15, the minute the `utc`
+ * column beside it shows, as `airlift run` (runner/dates.ts readableLocal) and the report
+ * print it (rounding gave 17:16, and put 23:59:45 on the next day).
+ */
 export function localStamp(startEpochMs: number, utcOffsetHours: number, t: number): string {
-  const ms = startEpochMs + (t + utcOffsetHours) * 3600e3;
-  const iso = new Date(Math.round(ms / 60e3) * 60e3).toISOString();
+  // the utc column's instant (Date truncates its fractional milliseconds), then the offset
+  const ms = Math.trunc(startEpochMs + t * 3600e3) + utcOffsetHours * 3600e3;
+  const iso = new Date(ms).toISOString();
   const sign = utcOffsetHours < 0 ? '-' : '+';
   const abs = Math.abs(utcOffsetHours);
   const hh = String(Math.floor(abs)).padStart(2, '0');

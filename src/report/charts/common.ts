@@ -51,8 +51,8 @@ export function deadlineLabel(ctx: ChartContext): string {
 
 /** The deadline as a vertical rule with a label at the top. */
 export function deadlineLayers(ctx: ChartContext, withProbability = false): Json[] {
-  const p = ctx.summary.probabilityCleared.estimate;
-  const label = withProbability ? `${deadlineLabel(ctx)}: P = ${formatP(p)}` : deadlineLabel(ctx);
+  const p = ctx.summary.probabilityCleared;
+  const label = withProbability ? `${deadlineLabel(ctx)}: P = ${formatP(p.estimate, p.ci95)}` : deadlineLabel(ctx);
   const data = { values: [{ t: iso(ctx.deadlineMs), label }] };
   return [
     {
@@ -92,7 +92,7 @@ export function planLayers(ctx: ChartContext, labelY = 18): Json[] {
 export function milestoneLayers(ctx: ChartContext): Json[] {
   const values = Object.entries(ctx.summary.milestones).map(([id, m]) => {
     const t = ctx.clock.endOfDayOrInstant(m.date);
-    return { t: iso(t), label: `${m.name} (${formatDeadlineDate(t)}): P = ${formatP(m.probability.estimate)}`, id };
+    return { t: iso(t), label: `${m.name} (${formatDeadlineDate(t)}): P = ${formatP(m.probability.estimate, m.probability.ci95)}`, id };
   });
   if (values.length === 0) return [];
   return [

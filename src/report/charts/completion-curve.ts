@@ -109,7 +109,7 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
     ...planLayers(ctx, 20),
     ...deadlineLayers(ctx),
     {
-      data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate)}` }] },
+      data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate, pDeadline.ci95)}` }] },
       mark: { type: 'point', shape: 'diamond', filled: true, size: 120, color: '#000000' },
       encoding: {
         x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' },
@@ -117,16 +117,16 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
       },
     },
     {
-      data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate)}` }] },
+      data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate, pDeadline.ci95)}` }] },
       mark: { type: 'text', align: 'left', dx: 8, dy: 14, fontWeight: 'bold', fontSize: 13, color: '#000000' },
       encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, text: { field: 'label' } },
     },
   ];
 
-  const title = `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) = ${formatP(pDeadline.estimate)}`;
+  const title = `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) = ${formatP(pDeadline.estimate, pDeadline.ci95)}`;
   const uncleared = n - clearedCount(overall);
   const subtitle = [
-    `95% CI ${formatInterval(pDeadline.ci95)}, n = ${formatCount(n)} replications` +
+    `95% CI ${formatInterval(pDeadline.ci95, pDeadline.estimate)}, n = ${formatCount(n)} replications` +
       (q.p50 !== null ? `; median finish ${formatDate(ctx.clock.instant(q.p50))}` : '') +
       (q.p80 !== null ? `, P80 ${formatDate(ctx.clock.instant(q.p80))}` : ''),
     uncleared > 0

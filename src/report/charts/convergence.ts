@@ -1,5 +1,6 @@
 /** Chart 6. Convergence: the running estimate of P(cleared) with its 95% band against replications. */
 import type { ChartContext } from '../context.js';
+import { probabilityDecimals } from '../../runner/format.js';
 import { formatCount, formatP } from '../format.js';
 import { formatDeadlineDate } from '../time.js';
 import { topLevel, type ChartSpec } from './common.js';
@@ -11,7 +12,9 @@ export function buildConvergence(ctx: ChartContext): ChartSpec {
   }));
   const final = summary.probabilityCleared;
   const half = (final.ci95[1] - final.ci95[0]) / 2;
-  const title = `P(cleared) settles at ${formatP(final.estimate)} ± ${half.toFixed(3)} after ${formatCount(summary.replications)} replications`;
+  // the half-width at 3 decimals, or at the estimate's decimals when it needs more (formatP)
+  const halfDecimals = Math.max(3, probabilityDecimals(final.estimate, final.ci95, 2));
+  const title = `P(cleared) settles at ${formatP(final.estimate, final.ci95)} ± ${half.toFixed(halfDecimals)} after ${formatCount(summary.replications)} replications`;
   const precision = summary.precision;
   const subtitle = precision === undefined
     ? `Running estimate of P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) with its 95% Wilson interval`
@@ -48,7 +51,7 @@ export function buildConvergence(ctx: ChartContext): ChartSpec {
           },
         },
         {
-          data: { values: [{ estimate: final.estimate, label: `Final ${formatP(final.estimate)}` }] },
+          data: { values: [{ estimate: final.estimate, label: `Final ${formatP(final.estimate, final.ci95)}` }] },
           mark: { type: 'rule', color: '#000000', strokeDash: [4, 4] },
           encoding: { y: { field: 'estimate', type: 'quantitative' }, tooltip: [{ field: 'label', type: 'nominal', title: 'Estimate' }] },
         },

@@ -167,6 +167,18 @@ describe('airlift schema', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--out: expected a file path that can be written, found '.*schema-file\/scenario\.schema\.json' \(/);
   });
+
+  it('--stdout with --out is bad input (one of them would be ignored), and writes nothing', () => {
+    const target = join(root, 'schema-both.json');
+    const r = airlift(['schema', '--stdout', '--out', target]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--out: not with --stdout/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(target)).toBe(false);
+    const printed = airlift(['schema', '--stdout']);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout)).toHaveProperty('$schema');
+  });
 });
 
 describe('airlift merge', () => {

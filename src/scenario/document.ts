@@ -111,9 +111,20 @@ async function loadTree(
     return { file: name, line: lp.line, col: lp.col };
   };
   if (doc.errors.length > 0) {
+    // One slip makes the parser report several errors: a badly indented or tabbed line gave 4-8
+    // ('All mapping items must start at the same column' for each line after it, 'Nested
+    // mappings are not allowed…' for the next key), since what follows a syntax error is parsed
+    // on a guess. So the first syntax error is reported alone; duplicate keys (found on the
+    // parsed document, each a problem of its own) are all reported.
+    let syntax = false;
     for (const e of doc.errors) {
+      const at = pos(e.pos[0]);
+      if (e.code !== 'DUPLICATE_KEY') {
+        if (syntax) continue;
+        syntax = true;
+      }
       const detail = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
-      problems.push(`${formatOrigin(pos(e.pos[0]))}: ${msg.yamlSyntax(detail)}`);
+      problems.push(`${formatOrigin(at)}: ${msg.yamlSyntax(detail)}`);
     }
     return null;
   }

@@ -22,6 +22,19 @@ describe('loadScenario problems', () => {
     expect(problems[0]).toBe(`${file}:8:5: ${msg.yamlSyntax('Flow sequence in block collection must be sufficiently indented and end with a ]')}`);
   });
 
+  test('one YAML slip is one problem, not one per line after it; an unrelated error further on is still reported', async () => {
+    // BASE lines 7-9 are the site's mog, groundTime and personnel (4 spaces)
+    const badIndent = await loadText(withLine(7, '   mog: 2'));
+    expect(problemsOf(badIndent.result)).toEqual([`${badIndent.file}:7:1: ${msg.yamlSyntax('Sequence item without - indicator')}`]);
+    const tab = await loadText(withLine(7, '\tmog: 2'));
+    expect(problemsOf(tab.result)).toEqual([`${tab.file}:7:1: ${msg.yamlSyntax('Tabs are not allowed as indentation')}`]);
+    const two = await loadText(withLine(1, 'name: t\nname: u', withLine(7, '   mog: 2')));
+    expect(problemsOf(two.result)).toEqual([
+      `${two.file}:2:1: ${msg.yamlSyntax('Map keys must be unique')}`,
+      `${two.file}:8:1: ${msg.yamlSyntax('Sequence item without - indicator')}`,
+    ]);
+  });
+
   test('JSON syntax error', async () => {
     const { file, result } = await loadText('{\n  "name": "x"\n  "start": "2024-05-19"\n}\n', 's.json');
     expect(problemsOf(result)[0]).toBe(`${file}:3:3: ${msg.yamlSyntax('Missing , between flow map items')}`);

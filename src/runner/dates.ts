@@ -64,13 +64,23 @@ export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', '
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /**
- * A readable local date-time in the scenario's zone, e.g. 'Sat 10 Aug 2024 14:05'. Intl gives
- * only the numbers (the zone's rules); the names come from MONTHS and WEEKDAYS. The minute is
- * truncated, not rounded (14:05:58 is 14:05), as Intl does, and as `airlift trace` and the
- * report do.
+ * A readable local date-time, e.g. 'Sat 10 Aug 2024 14:05': at the scenario's fixed offset
+ * (hours: the clock the model, the report and `airlift trace` keep throughout, see
+ * ResolvedScenario.utcOffsetHours; the loader warns when the zone changes its offset within
+ * the horizon), or by a zone's own rules (a string: only when no offset is known). The names
+ * come from MONTHS and WEEKDAYS. The minute is truncated, not rounded (14:05:58 is 14:05), as
+ * in `airlift trace` and the report. (Until session 9 stdout used the zone's rules while the
+ * report and trace used the fixed offset: an hour apart after a daylight-saving change.)
  */
-export function readableLocal(timeZone: string, iso: string | null): string {
+export function readableLocal(zone: string | number, iso: string | null): string {
   if (iso === null) return 'not within the horizon';
+  if (typeof zone === 'number') {
+    const t = new Date(Date.parse(iso) + zone * 3600e3);
+    const hh = String(t.getUTCHours()).padStart(2, '0');
+    const mm = String(t.getUTCMinutes()).padStart(2, '0');
+    return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} ${hh}:${mm}`;
+  }
+  const timeZone = zone;
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone, day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(new Date(iso));

@@ -39,12 +39,13 @@ const ci = (i: Interval): string => {
 
 export interface FormatOptions {
   /** Display names of sites and aircraft types by id (else ids). */
-  readonly scenario?: Pick<ResolvedScenario, 'sites' | 'aircraftTypes' | 'deadlineDate' | 'milestones'>;
+  readonly scenario?: Pick<ResolvedScenario, 'sites' | 'aircraftTypes' | 'deadlineDate' | 'milestones' | 'utcOffsetHours'>;
 }
 
 export function formatReport(s: Summary, opts: FormatOptions = {}): string {
   const zone = s.scenario.timeZone;
-  const when = (iso: string | null): string => readableLocal(zone, iso);
+  const clock = opts.scenario?.utcOffsetHours ?? zone; // the scenario's fixed offset, as the report
+  const when = (iso: string | null): string => readableLocal(clock, iso);
   const siteName = (id: string): string => {
     const site = opts.scenario?.sites.find((x) => x.id === id);
     return site && site.name !== id ? `${id} (${site.name})` : id;

@@ -62,3 +62,13 @@ describe('formatReport intervals', () => {
     expect(text).toContain('Two-thirds out by 2024-07-26: 0.85% (95% CI 0.53% to 1.36%)');
   });
 });
+
+describe('formatReport dates', () => {
+  it("prints completion dates on the scenario's fixed clock (utcOffsetHours), as report.html and trace do", () => {
+    const { summary } = makeFixture({ replications: 300 });
+    const p50 = '2024-11-04T10:00:00.000Z'; // after Europe/Berlin's change to +01:00 on 27 Oct
+    const s = { ...summary, scenario: { ...summary.scenario, timeZone: 'Europe/Berlin' }, completion: { ...summary.completion, p50 } };
+    const scenario = { sites: [], aircraftTypes: [], deadlineDate: '2024-12-15', milestones: [], utcOffsetHours: 2 };
+    expect(formatReport(s, { scenario })).toContain('  P50 Mon 4 Nov 2024 12:00');
+  });
+});

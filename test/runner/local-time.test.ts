@@ -29,6 +29,15 @@ describe('readableLocal', () => {
 
   it('truncates to the minute', () => {
     expect(readableLocal('Africa/Lagos', '2024-06-03T02:35:58.000Z')).toBe('Mon 3 Jun 2024 03:35');
+    expect(readableLocal(1, '2024-06-03T02:35:58.000Z')).toBe('Mon 3 Jun 2024 03:35');
+  });
+
+  it("with an offset, keeps the scenario's fixed clock past a daylight-saving change, as the report and trace do", () => {
+    // Europe/Berlin: +02:00 in summer, +01:00 from 27 Oct 2024 03:00 local
+    expect(readableLocal(2, '2024-11-04T10:00:00.000Z')).toBe('Mon 4 Nov 2024 12:00');
+    expect(readableLocal('Europe/Berlin', '2024-11-04T10:00:00.000Z')).toBe('Mon 4 Nov 2024 11:00'); // the zone's own rules
+    expect(readableLocal(-4.5, '2024-06-03T02:05:00.000Z')).toBe('Sun 2 Jun 2024 21:35');
+    expect(readableLocal(5.75, '2024-12-31T18:15:00.000Z')).toBe('Wed 1 Jan 2025 00:00');
   });
 });
 

@@ -29,7 +29,12 @@
  *      ones a greedy plan load (planning payload x plan load factor, positions, passengers
  *      first) would take from the unclaimed ready items, or the first such item when none
  *      fits. (Claims in tons hid work: two 65 st aircraft claimed 130 st of three 40 st
- *      items, of which each can take only one, and a third aircraft stayed home.) Policies: 'priority'
+ *      items, of which each can take only one, and a third aircraft stayed home.) A claim is
+ *      that mission's load plan: another aircraft's onload leaves it alone (until session 9
+ *      the first to land took everything ready, and the aircraft whose work it took flew
+ *      empty sorties, ~1 a replication of niger-2024, some to a site already closed; an
+ *      aircraft whose sampled load factor exceeds the plan's now tops up only with unclaimed
+ *      work, which costs niger-2024 ~1 more sortie and ~6 hours at the median). Policies: 'priority'
  *      (lowest site priority), 'largest-backlog' (largest remaining tons + people weight),
  *      'proportional' (random, weights = remaining backlog; plan run: largest backlog).
  *      No eligible site: the aircraft waits at home; the wait is 'cargo-not-ready' when
@@ -91,9 +96,13 @@
  * x f short tons, pallet positions, seats. Passengers first (released non-closure staff,
  * then people shuttled in), each weighing PAX_SHORT_TONS; then cargo lots in priority
  * order, as many items of each as fit in weight and positions (an item that does not fit
- * is skipped, smaller later items may still fit); then, if the site's cargo is all loaded
- * and no cargo can still arrive from upstream shuttle sites, the closure team. A site is
- * closed (siteCompletionHours) at the departure that leaves nothing and nobody behind.
+ * is skipped, smaller later items may still fit); passengers and items claimed by other
+ * dispatched aircraft are left for them. Then the closure team, the last to leave
+ * (closureAllowed): when the site's cargo and everyone else are loaded, no other load is on
+ * the ground and nothing can still arrive from upstream shuttle sites; failing that at the
+ * onload, it boards at take-off the aircraft whose departure leaves that so (boardClosure),
+ * in the seats and weight its load left free. A site is closed (siteCompletionHours) at the
+ * departure that leaves nothing and nobody behind.
  *
  * Readiness: a lot is ready from its release time and once packed; packing (sampled rate,
  * st/day, from t = 0) goes through the site's own lots in load order. Personnel are
@@ -189,6 +198,9 @@ class Aircraft {
   lastSite = -1;
   /** Closure-team members aboard the current load. */
   loadClosure = 0;
+  /** Seats and short tons the current load left free (the closure team may board at take-off). */
+  seatsFree = 0;
+  tonsFree = 0;
   constructor(
     readonly index: number,
     readonly type: number,
@@ -1059,9 +1071,15 @@ export class Replication {
     return this.p.paxNC[s]! - this.loadedOwnNC[s]! + this.closureLeft[s]! + this.paxIn[s]!;
   }
 
-  /** The closure team may board: all cargo loaded, none still on the ground in another aircraft, none to come. */
+  /**
+   * The closure team may board: all cargo and everyone else loaded (the site's own staff, all
+   * released, and people shuttled in), no other aircraft with a load still on the ground, and
+   * nothing to come from upstream: the team is the last to leave. (Until session 9 only cargo
+   * was waited for: a team left while staff released later were still there.)
+   */
   private closureAllowed(s: number): boolean {
-    return this.backlogItems[s]! <= 0 && this.cargoOnGround[s]! <= 0 && this.upstreamDone(s);
+    return this.backlogItems[s]! <= 0 && this.loadedOnGround[s]! <= 0 && this.p.paxNC[s]! - this.loadedOwnNC[s]! <= 0 &&
+      this.paxIn[s]! <= 0 && this.upstreamDone(s);
   }
 
   private paxAvailable(s: number, now: number): number {
@@ -1785,10 +1803,14 @@ export class Replication {
     let pLeft = type.pallets;
     let seats = type.seats;
     let pax = 0;
+    // What other dispatched aircraft have claimed stays for them (this one's claim was released
+    // when its onload began): loading it here sent them on empty sorties (niger-2024: ~1 a
+    // replication, some waiting a day for parking at a site already closed).
     // passengers: released staff, then people shuttled in
-    const nc = Math.min(seats, this.paxNCAvailable(s, now), Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
-    if (nc > 0) { this.loadedOwnNC[s] = this.loadedOwnNC[s]! + nc; pax += nc; seats -= nc; wLeft -= nc * PAX_SHORT_TONS; }
-    const pin = Math.min(seats, this.paxIn[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
+    let paxFree = Math.max(0, this.paxAvailable(s, now) - this.claimPax[s]!);
+    const nc = Math.min(seats, this.paxNCAvailable(s, now), Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), paxFree);
+    if (nc > 0) { this.loadedOwnNC[s] = this.loadedOwnNC[s]! + nc; pax += nc; seats -= nc; wLeft -= nc * PAX_SHORT_TONS; paxFree -= nc; }
+    const pin = Math.min(seats, this.paxIn[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), paxFree);
     if (pin > 0) { this.paxIn[s] = this.paxIn[s]! - pin; pax += pin; seats -= pin; wLeft -= pin * PAX_SHORT_TONS; }
     // cargo by priority
     ac.nLoad = 0;
@@ -1804,7 +1826,7 @@ export class Replication {
       const lot = live[s * nL + j]!;
       if (wLeft <= 1e-9) break;
       if (fits[fb + lot] === 0) continue;
-      const avail = this.lotAvailable(s, lot, now);
+      const avail = this.lotAvailable(s, lot, now) - this.claimLot[s * nL + lot]!;
       if (avail <= 0) continue;
       const L = this.scn.cargo[lot]!;
       let m = Math.min(avail, Math.floor(wLeft / L.shortTons + 1e-9));
@@ -1825,15 +1847,19 @@ export class Replication {
       ac.nLoad++;
     }
     if (emptied) this.liveRebuild(s);
-    // closure team, with or after the site's last cargo
-    // (this aircraft's own cargo is not yet counted in cargoOnGround: it may carry the team)
+    // closure team, with or after the site's last cargo and people (see closureAllowed; this
+    // aircraft's own load is not yet counted in loadedOnGround: it may carry the team). Else
+    // the team may still board at take-off (boardClosure).
     ac.loadClosure = 0;
     if (this.closureLeft[s]! > 0 && seats > 0 && this.closureAllowed(s)) {
-      const ct = Math.min(seats, this.closureLeft[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
+      const free = Math.max(0, this.paxAvailable(s, now) - this.claimPax[s]!);
+      const ct = Math.min(seats, this.closureLeft[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), free);
       if (ct > 0) { this.closureLeft[s] = this.closureLeft[s]! - ct; pax += ct; seats -= ct; wLeft -= ct * PAX_SHORT_TONS; ac.loadClosure = ct; }
     }
     ac.loadTons = tons;
     ac.loadPax = pax;
+    ac.seatsFree = seats;
+    ac.tonsFree = wLeft;
     if (tons > 0) this.cargoOnGround[s] = this.cargoOnGround[s]! + 1;
     if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! + 1;
     const sh = type.shuttle;
@@ -1888,11 +1914,13 @@ export class Replication {
     // that lands in it at this instant and loads the site's last cargo takes the closure team.
     // (Released first, the next load saw this cargo still on the ground, and the team waited
     // for a sortie of its own: one-site example, 3 Jun 21:00 -> 4 Jun 13:00.)
-    const tons = ac.loadTons, pax = ac.loadPax;
-    let cargoOff = false;
+    let teamWaits = false;
     if (ac.stage !== 1) {
-      if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
-      cargoOff = tons > 0 && (this.cargoOnGround[s] = this.cargoOnGround[s]! - 1) === 0;
+      const loaded = ac.loadTons > 0 || ac.loadPax > 0;
+      teamWaits = this.closureLeft[s]! > 0 && !this.closureAllowed(s);
+      if (loaded) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
+      if (ac.loadTons > 0) this.cargoOnGround[s] = this.cargoOnGround[s]! - 1;
+      if (loaded && teamWaits) this.boardClosure(ac, s);
     }
     this.releaseSpot(ac, s);
     if (ac.stage === 1) {
@@ -1909,8 +1937,9 @@ export class Replication {
     this.flushDays();
     const k = ac.type;
     const type = ac.spec;
-    // the site's last cargo is airborne and the team is still there (not taken by a nested load)
-    const lastCargoOff = cargoOff && this.cargoOnGround[s]! === 0 && this.closureLeft[s]! > 0;
+    const tons = ac.loadTons, pax = ac.loadPax;
+    // the team may go now and is still there (not taken by a nested load): wake the idle
+    const lastCargoOff = teamWaits && this.closureLeft[s]! > 0 && this.closureAllowed(s);
     this.ver++; // after the changes: releaseSpot above may have run a nested load and wake
     ac.lastSite = s;
     this.groundTons[s] = this.groundTons[s]! - tons;
@@ -1961,6 +1990,27 @@ export class Replication {
     } else {
       this.sim.schedule(leg, this.fArriveDest, ac);
     }
+  }
+
+  /**
+   * At take-off, the closure team boards the departing aircraft when that departure leaves no
+   * cargo, nobody else and no other load on the ground (closureAllowed, this aircraft already
+   * counted as gone), in the seats and weight its load left free. (Boarding only when the onload
+   * began, the team missed the last cargo whenever two aircraft loaded the last items together,
+   * MOG 2 or loading teams, and waited for a sortie of its own.)
+   */
+  private boardClosure(ac: Aircraft, s: number): void {
+    if (!this.closureAllowed(s)) return;
+    const free = Math.max(0, this.closureLeft[s]! - this.claimPax[s]!);
+    const ct = Math.min(ac.seatsFree, free, Math.floor(ac.tonsFree / PAX_SHORT_TONS + 1e-9));
+    if (ct <= 0) return;
+    this.closureLeft[s] = this.closureLeft[s]! - ct;
+    ac.loadPax += ct;
+    ac.loadClosure += ct;
+    ac.seatsFree -= ct;
+    ac.tonsFree -= ct * PAX_SHORT_TONS;
+    this.ver++;
+    if (this.tr !== null) this.trace(ac, s, 'board', `${ct} closure`);
   }
 
   private chooseDest(s: number): number {

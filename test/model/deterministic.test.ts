@@ -4,8 +4,8 @@
  * c = 2L + G + T = 15 h and sortie j (1-based) of one aircraft leaves the site at L + G + (j-1)c.
  */
 import { describe, expect, it } from 'vitest';
-import { CAUSE_INDEX, simulate } from '../../src/model/index.js';
-import { aircraft, dest, lot, scenario, site } from './fixtures.js';
+import { CAUSE_INDEX, simulate, traceReplication } from '../../src/model/index.js';
+import { aircraft, dest, k, lot, scenario, site } from './fixtures.js';
 
 const L = 5, G = 3, C = 15;
 
@@ -65,6 +65,59 @@ describe('closed-form completion times', () => {
       expect(r.completionHours, `K = ${K}`).toBeCloseTo(L + G * K, 9);
       expect(r.sortiesByType, `K = ${K}`).toEqual([K]);
     }
+  });
+
+  it('closure team with MOG 2: two aircraft loading the last items together; the later departure takes the team', () => {
+    // Both aircraft land, load and leave together (ample MOG): the team boards at the take-off
+    // that leaves no other load behind. It used to wait for a sortie of its own (+c).
+    for (const K of [2, 4, 6]) {
+      const scn = scenario({
+        sites: [site({ mog: [{ atHours: 0, value: 2 }], personnel: 10, closureTeam: 10 })],
+        types: [aircraft({ planningPayload: 22, seats: 20, tasked: [{ atHours: 0, value: 2 }] })],
+        cargo: [lot({ count: 2 * K })],
+      });
+      const t = traceReplication(scn, 7, 0);
+      expect(t.result.completionHours, `K = ${K}`).toBeCloseTo((K / 2 - 1) * C + L + G, 9);
+      expect(t.result.sortiesByType, `K = ${K}`).toEqual([K]);
+      const takeoffs = t.trace.filter((e) => e.event === 'takeoff');
+      expect(takeoffs.filter((e) => /\b10 closure\b/.test(e.detail))).toHaveLength(1);
+      expect(takeoffs.at(-1)!.detail).toMatch(/\b10 closure\b/);
+    }
+  });
+
+  it('the closure team leaves last: after staff released later than the last cargo', () => {
+    // 20 staff released one an hour (t = 1..20 h), a team of 10, one aircraft, one load of cargo:
+    // sortie 1 leaves at L + G = 8 with the cargo and the 5 staff released by its onload (t = 5);
+    // sortie 2 (dispatched at 15, onload at 20) takes the other 15 and then the team: 23 h.
+    // The team used to board sortie 1, leaving 15 staff behind it.
+    const scn = scenario({
+      sites: [site({ personnel: 30, closureTeam: 10, personnelReleaseRate: k(24) })],
+      types: [aircraft({ planningPayload: 25, seats: 40 })],
+      cargo: [lot({ count: 2 })],
+    });
+    const t = traceReplication(scn, 7, 0);
+    expect(t.result.completionHours).toBeCloseTo(23, 9);
+    const takeoffs = t.trace.filter((e) => e.event === 'takeoff').map((e) => e.detail);
+    expect(takeoffs).toHaveLength(2);
+    expect(takeoffs[0]).toMatch(/\b5 pax, 0 closure\b/);
+    expect(takeoffs[1]).toMatch(/\b25 pax, 10 closure\b/);
+  });
+
+  it('an aircraft loads what other dispatched aircraft have not claimed: no empty sorties', () => {
+    // 3 staff released one an hour, 3 aircraft: each is dispatched for the one person released
+    // (t = 1, 2, 3) and claims that seat; the first to land (t = 6) leaves the others' claims to
+    // them, so each carries one and the last leaves at 3 + L + G = 11. It used to take all three,
+    // and the two others flew empty sorties to a site already closed.
+    const scn = scenario({
+      sites: [site({ personnel: 3, personnelReleaseRate: k(24) })],
+      types: [aircraft({ seats: 40, tasked: [{ atHours: 0, value: 3 }] })],
+      cargo: [],
+    });
+    const t = traceReplication(scn, 7, 0);
+    expect(t.result.completionHours).toBeCloseTo(11, 9);
+    const takeoffs = t.trace.filter((e) => e.event === 'takeoff').map((e) => e.detail);
+    expect(takeoffs).toHaveLength(3);
+    for (const d of takeoffs) expect(d).toMatch(/^0\.000 st, 1 pax\b/);
   });
 
   it('operating hours 06-18: arrivals outside wait; sortie k leaves at 9 + 24 k', () => {

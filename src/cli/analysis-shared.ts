@@ -111,6 +111,23 @@ export async function refreshReport(baseDir: string, scenario: ResolvedScenario,
   return join(baseDir, 'report.html');
 }
 
+/**
+ * The report after an analysis is written: with charts, refreshReport; without (`--no-charts`),
+ * an earlier section of this analysis was removed (writeAnalysis), so a report.html already in
+ * the folder is rebuilt without it, as it would otherwise show results the data files no
+ * longer hold. No report is made where there was none. '' when no report was written.
+ */
+export async function updateReport(charts: boolean, written: { readonly removedSection: boolean }, baseDir: string, scenario: ResolvedScenario, doc: ScenarioDocument, replications: number, seed: number, workers: number): Promise<string> {
+  if (charts) return refreshReport(baseDir, scenario, doc, replications, seed, workers);
+  const { FILES } = await import('../runner/index.js');
+  const { REPORT_HTML } = await import('../report/files.js');
+  const html = join(baseDir, REPORT_HTML);
+  if (!written.removedSection || !existsSync(html) || !existsSync(join(baseDir, FILES.summary))) return '';
+  const { writeReport } = await import('../report/index.js');
+  await writeReport(baseDir);
+  return html;
+}
+
 export function say(args: AnalysisArgs, text: string): void {
   if (!args.quiet && !args.json) process.stdout.write(text);
 }

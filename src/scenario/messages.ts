@@ -85,6 +85,9 @@ export const msg = {
   monthTwice: (month: string) => `expected each month in at most one weather entry, found "${month}" again`,
   legNoTime: (from: string, to: string, type: string, why: string) =>
     `expected a block time for ${type} from ${from} to ${to}: list the leg under legs, or ${why}`,
+  /** Both directions missing (an aircraft whose home is the destination flies out and back on one leg): one problem, one leg to list. */
+  legNoTimeBothWays: (from: string, to: string, type: string, why: string) =>
+    `expected a block time for ${type} from ${from} to ${to} and back: list the leg under legs, or ${why}`,
   repairTimeNeeded: () => 'missing: expected a repairTime because breakProbability is above 0',
   shuttleSameSite: (site: string) => `expected a shuttle between two different sites, found "${site}" at both ends`,
   windowOrder: (from: string, to: string) => `expected a window whose "to" (${to}) is not before its "from" (${from})`,

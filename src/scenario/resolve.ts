@@ -498,17 +498,23 @@ class Resolver {
           for (const d of site.destinationShares) need.push([si, nSites + d.destination], [nSites + d.destination, t.homeNode]);
         });
       }
-      const missing = new Set<string>();
+      // One problem per missing leg, not per direction: when both directions are missing (an
+      // aircraft whose home is the destination flies out and back on the same pair) one leg
+      // under legs (bothWays by default) or one pair of locations fixes both, so it is reported
+      // once, in the direction first needed.
+      const has = (a: number, b: number): boolean => a === b || s.blockTimes?.[k]?.[a]?.[b] != null;
+      const reported = new Set<string>();
       for (const [a, b] of need) {
-        if (a === b || s.blockTimes?.[k]?.[a]?.[b] != null) continue;
-        const key = `${a}>${b}`;
-        if (missing.has(key)) continue;
-        missing.add(key);
+        if (has(a, b)) continue;
+        const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
         const why =
           t.blockSpeedKt === null
             ? `give ${t.id} a blockSpeed and both ends a location`
             : `give ${[a, b].filter((x) => !hasLoc(x)).map(nodeId).join(' and ')} a location`;
-        this.diag.error(['aircraft', k], msg.legNoTime(nodeId(a), nodeId(b), t.id, why));
+        const back = !has(b, a) && need.some(([x, y]) => x === b && y === a);
+        this.diag.error(['aircraft', k], (back ? msg.legNoTimeBothWays : msg.legNoTime)(nodeId(a), nodeId(b), t.id, why));
       }
     });
   }

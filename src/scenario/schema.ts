@@ -14,6 +14,7 @@ import * as z from 'zod';
 import { DIST_NAMES } from '../random/spec.js';
 import { CARGO_CATEGORIES } from './resolved.js';
 import { msg } from './messages.js';
+import { variantJsonSchema } from './schema-variant.js';
 import { DATE_PATTERN, DATE_TIME_PATTERN, DURATION_PATTERN, MONTHS, TIME_OF_DAY_PATTERN, WEIGHT_PATTERN } from './units.js';
 
 /** What a value of each kind looks like, in a planner's words (used in every message). */
@@ -426,8 +427,28 @@ export type SiteFile = z.output<typeof siteSchema>;
 export type AircraftFile = z.output<typeof aircraftSchema>;
 export type UncertainFile = z.output<ReturnType<typeof uncertainDuration>>;
 
-/** The JSON Schema of the scenario file (draft 2020-12), as written to scenarios/scenario.schema.json. */
+/**
+ * The JSON Schema of the scenario file (draft 2020-12), as written to scenarios/scenario.schema.json.
+ * A file without `extends` is a whole scenario and gets the strict schema (`else`); a variant,
+ * which writes only what changes over its base, gets the schema derived from it by the merge
+ * rules (`then`, see ./schema-variant.ts). Editors follow `if`/`then`/`else`.
+ */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const s = z.toJSONSchema(scenarioSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
-  return { ...s, title: 'airlift scenario' };
+  const { $schema, $defs, description, ...strict } = s;
+  const defs = ($defs ?? {}) as Record<string, Record<string, unknown>>;
+  const variant = variantJsonSchema(strict, defs, ['extends']);
+  return {
+    $schema,
+    title: 'airlift scenario',
+    description,
+    type: 'object',
+    if: { properties: { extends: true }, required: ['extends'] }, // `properties` names the key for validators in strict mode
+    then: {
+      ...variant.root,
+      description: 'A variant: it `extends` a base file and writes only what changes. Objects merge key by key (null deletes an optional key), lists of items with an id merge by id (each item needs its id), other lists and values replace the base\'s.',
+    },
+    else: strict,
+    $defs: { ...defs, ...variant.defs },
+  };
 }

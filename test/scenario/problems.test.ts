@@ -184,6 +184,15 @@ describe('loadScenario problems', () => {
     expect(problemsOf(result)[0]).toBe(`${file}:10:15: sites.AB101.aircraft: ${msg.siteNoAircraft('AB101')}`);
   });
 
+  test('a missing leg an aircraft flies out and back (home is the destination) is one problem, not one per direction', async () => {
+    const why = 'give C-17 a blockSpeed and both ends a location';
+    const both = await loadText(withLine(12, 'legs: []', withLine(13, '')));
+    expect(problemsOf(both.result)).toEqual([`${both.file}:15:5: aircraft.C-17: ${msg.legNoTimeBothWays('ETAR', 'AB101', 'C-17', why)}`]);
+    // One way listed: only the other direction is missing, and said so.
+    const oneWay = await loadText(withLine(13, '  - { from: AB101, to: ETAR, blockTime: 6h, bothWays: false }'));
+    expect(problemsOf(oneWay.result)).toEqual([`${oneWay.file}:15:5: aircraft.C-17: ${msg.legNoTime('ETAR', 'AB101', 'C-17', why)}`]);
+  });
+
   test('impossible calendar date and unknown time zone', async () => {
     const d = await loadText(withLine(2, 'start: 2024-02-30'));
     expect(problemsOf(d.result)).toEqual([`${d.file}:2:8: start: ${msg.badDate('2024-02-30')}`]);

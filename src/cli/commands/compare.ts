@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
-import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs, type Loaded } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, say, updateReport, withProgress, type AnalysisArgs, type Loaded } from '../analysis-shared.js';
 import { whileWriting } from '../signals.js';
 
 // ---- compare ---------------------------------------------------------------------------------
@@ -70,8 +70,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       ],
       table: { columns, rows },
     }));
-    let report = '';
-    if (args.charts) report = await refreshReport(baseDir, first.scenario, first.doc, replications, seed, c.workers);
+    const report = await updateReport(args.charts, out, baseDir, first.scenario, first.doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     say(args, `${formatTable(columns, rows)}\nPaired: ${r.methods.paired}.\nIndependent: ${r.methods.independent}.\nResults in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },

@@ -7,7 +7,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError, ThresholdError } from '../exit.js';
 import { parseNumberFlag } from './run.js';
-import { analysisOptions, prepareBaseDir, ci, commonFlags, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, ci, commonFlags, loadBoth, pct, say, updateReport, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 import { whileWriting } from '../signals.js';
 
 interface GoalArgs extends AnalysisArgs {
@@ -88,8 +88,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
         rows: r.trace.map((t) => [t.step, t.value, pct(t.stats.probabilityCleared.estimate), ci(t.stats.probabilityCleared.ci95), t.phase]),
       },
     }));
-    let report = '';
-    if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
+    const report = await updateReport(args.charts, out, baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     say(args, `${lines.join('\n')}\nResults in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
     // Out of reach is an answer, written out like any other, but a pipeline must be able to

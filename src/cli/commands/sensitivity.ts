@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
-import { analysisOptions, prepareBaseDir, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, commonFlags, day, formatTable, loadBoth, pct, say, updateReport, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 import { whileWriting } from '../signals.js';
 
 interface SensitivityArgs extends AnalysisArgs {
@@ -51,8 +51,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       ],
       table: { columns, rows },
     }));
-    let report = '';
-    if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
+    const report = await updateReport(args.charts, out, baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     say(args, `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${d(r.base.p50)}\n${formatTable(columns, rows)}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },

@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../exit.js';
 import type { SetFlag } from '../../runner/analysis/index.js';
-import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, refreshReport, say, withProgress, type AnalysisArgs } from '../analysis-shared.js';
+import { analysisOptions, prepareBaseDir, ci, commonFlags, day, formatTable, loadBoth, pct, say, updateReport, withProgress, type AnalysisArgs } from '../analysis-shared.js';
 import { whileWriting } from '../signals.js';
 
 interface SweepArgs extends AnalysisArgs {
@@ -64,8 +64,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       ],
       table: { columns, rows },
     }));
-    let report = '';
-    if (args.charts) report = await refreshReport(baseDir, scenario, doc, replications, seed, c.workers);
+    const report = await updateReport(args.charts, out, baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     say(args, `${formatTable(columns, rows)}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },

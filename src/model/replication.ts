@@ -121,7 +121,8 @@
  * the last site (-1 when that sortie waited for nothing, or when not cleared).
  *
  * Plan run (`plan = true`): every distribution at planValueOf; breaks, clearance denials,
- * weather, incidents, competing losses and disruptions off; mission-capable rate applied as
+ * weather, incidents, competing losses and uncertain disruptions off (one of probability 1
+ * strikes at the middle of its window); mission-capable rate applied as
  * an expected fleet: aircraft i is available while i < round(tasked(t) x rate).
  *
  * Stop: when every site is closed, or at the horizon.
@@ -586,7 +587,7 @@ export class Replication {
     this.incU = scn.sites.map((site) => (on && site.incidents !== null && site.incidents.ratePerDay > 0 ? uni(`incidents:${site.id}`) : null));
     this.incDur = scn.sites.map((site) => (on && site.incidents !== null && site.incidents.ratePerDay > 0 ? mk(site.incidents.duration, `incidents:${site.id}`) : null));
     this.disU = on ? scn.disruptions.map((dis) => uni(`disruption:${dis.id}`)) : [];
-    this.disDur = on ? scn.disruptions.map((dis) => mk(dis.duration, `disruption:${dis.id}`)) : [];
+    this.disDur = scn.disruptions.map((dis) => mk(dis.duration, `disruption:${dis.id}`)); // plan run: its plan value
     this.fleetStartS = mk(scn.fleetStart.delay, 'start');
     this.typeStartS = scn.aircraftTypes.map((type) => (type.startDelay === null ? null : mk(type.startDelay, `start:${type.id}`)));
     for (const labels of p.labels) for (let i = 0; i < labels.length; i++) this.acDelays.push(ar.f64(NCAUSES));
@@ -713,8 +714,17 @@ export class Replication {
    */
   private initClosures(): void {
     const scn = this.scn;
-    if (this.plan) return;
     const H = scn.horizonHours;
+    if (this.plan) {
+      // The plan keeps what is certain: a disruption of probability 1, from the middle of its
+      // window for its planned duration (until session 9 the plan left it out, so a certain,
+      // fixed-time suspension put the plan at P0 of identical constant replications).
+      for (let i = 0; i < scn.disruptions.length; i++) {
+        const dis = scn.disruptions[i]!;
+        if (dis.probability >= 1) this.startDisruption(i, (dis.windowStartHours + dis.windowEndHours) / 2, H);
+      }
+      return;
+    }
     for (let s = 0; s < this.nS; s++) {
       this.wxDay[s] = 0;
       this.wxTrigger[s] = Infinity;
@@ -730,17 +740,23 @@ export class Replication {
       const dis = scn.disruptions[i]!;
       const u = this.disU[i]!;
       if (u() >= dis.probability) continue;
-      const t0 = dis.windowStartHours + u() * (dis.windowEndHours - dis.windowStartHours);
-      const t1 = t0 + Math.max(0, this.disDur[i]!());
-      if (t0 >= H || t1 <= t0) continue;
-      if (dis.kind === 'suspension') {
-        const sites = dis.sites.length > 0 ? dis.sites : scn.sites.map((_, i) => i);
-        for (const s of sites) this.addClosure(s, K_DISRUPTION, t0, t1, H);
-      } else {
-        const code = dis.site * 1_000_000 + dis.mog;
-        this.sim.scheduleAt(Math.max(0, t0), this.fMogLossStart, code, PRIORITY.high);
-        if (t1 < H) this.sim.scheduleAt(t1, this.fMogLossEnd, code, PRIORITY.high);
-      }
+      this.startDisruption(i, dis.windowStartHours + u() * (dis.windowEndHours - dis.windowStartHours), H);
+    }
+  }
+
+  /** Disruption i strikes at t0 for its (sampled) duration. */
+  private startDisruption(i: number, t0: number, H: number): void {
+    const scn = this.scn;
+    const dis = scn.disruptions[i]!;
+    const t1 = t0 + Math.max(0, this.disDur[i]!());
+    if (t0 >= H || t1 <= t0) return;
+    if (dis.kind === 'suspension') {
+      const sites = dis.sites.length > 0 ? dis.sites : scn.sites.map((_, j) => j);
+      for (const s of sites) this.addClosure(s, K_DISRUPTION, t0, t1, H);
+    } else {
+      const code = dis.site * 1_000_000 + dis.mog;
+      this.sim.scheduleAt(Math.max(0, t0), this.fMogLossStart, code, PRIORITY.high);
+      if (t1 < H) this.sim.scheduleAt(t1, this.fMogLossEnd, code, PRIORITY.high);
     }
   }
 

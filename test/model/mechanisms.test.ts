@@ -79,7 +79,14 @@ describe('airfield closures', () => {
     const r = simulate(scn, 3, 0);
     expect(r.completionHours).toBeCloseTo(BASE + 15, 9);
     expect(lost(r, 'disruption')).toBeCloseTo(15, 9);
-    expect(simulatePlan(scn).completionHours).toBe(BASE);
+    // certain (probability 1) and at a fixed time: the plan has it too (it left it out, so the
+    // plan sat at P0 of identical replications)
+    expect(simulatePlan(scn).completionHours).toBeCloseTo(BASE + 15, 9);
+  });
+  it('the plan puts a certain disruption at the middle of its window; an uncertain one is left out', () => {
+    const dis = { kind: 'suspension' as const, id: 'coup', windowStartHours: 0, windowEndHours: 10, duration: k(20), sites: [] };
+    expect(simulatePlan(scenario({}, { disruptions: [{ ...dis, probability: 1 }] })).completionHours).toBeCloseTo(BASE + 20, 9); // 5 to 25: first landing at 25
+    expect(simulatePlan(scenario({}, { disruptions: [{ ...dis, probability: 0.99 }] })).completionHours).toBe(BASE);
   });
   it('a suspension with probability 0 never happens', () => {
     const scn = scenario({}, { disruptions: [{ kind: 'suspension', id: 'x', probability: 0, windowStartHours: 0, windowEndHours: 0, duration: k(20), sites: [] }] });
@@ -90,6 +97,7 @@ describe('airfield closures', () => {
     const r = simulate(scn, 3, 0);
     expect(r.completionHours).toBeCloseTo(BASE + 25, 9);
     expect(lost(r, 'disruption')).toBeCloseTo(25, 9);
+    expect(simulatePlan(scn).completionHours).toBeCloseTo(BASE + 25, 9);
   });
   it('weather closing the field every day 04:00-10:00 delays landings and take-offs', () => {
     const weather = { byMonth: Array.from({ length: 12 }, () => ({ dailyProbability: 1, windowStart: 4, windowEnd: 4, duration: k(6) })) };

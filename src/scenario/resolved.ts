@@ -264,8 +264,9 @@ export type ResolvedDisruption =
 export interface ResolvedDispatch {
   readonly policy: DispatchPolicy;
   /**
-   * Minimum worthwhile load of a strategic sortie, as a fraction in [0, 1] of the type's
-   * planning payload x plan load factor (passengers counted at 0.15 st each). An aircraft
+   * Minimum worthwhile load of a strategic sortie, as a fraction in [0, 1] of one sortie in
+   * any one dimension: weight against the type's planning payload x plan load factor
+   * (passengers counted at 0.15 st each), or pallet positions, or seats. An aircraft
    * waits at home ('cargo-not-ready') until that much unclaimed work is ready at a site;
    * waived when less than that is left there. 0 = fly with whatever is ready. resolve()
    * always fills it; optional so that hand-built scenarios in tests need not give it.

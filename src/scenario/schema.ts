@@ -326,8 +326,8 @@ const window = z.strictObject({
 const disruptionCommon = {
   id: id().describe('Disruption id.'),
   name: text().optional().describe('What it is.'),
-  probability: probability().optional().describe('Probability it happens in a replication (default 1: scheduled).'),
-  window: window.describe('Its start is uniform in this window.'),
+  probability: probability().optional().describe('Probability it happens in a replication (default 1: in every replication).'),
+  window: window.describe('Its start is uniform in this window; a date "to" is the END of that day, so the same date at both ends is the whole day (the same date-time at both ends fixes the start).'),
   duration: uncertainDuration().describe('How long it lasts (hours).'),
 };
 export const disruptionSchema = z.discriminatedUnion(
@@ -412,7 +412,7 @@ export const scenarioSchema = z
           .describe('Which site the next aircraft serves: priority (site priority order), largest-backlog, proportional (to backlog). Default priority.'),
         minimumLoad: fraction()
           .optional()
-          .describe('Minimum worthwhile load of a strategic sortie (a fraction from 0 to 1) of the aircraft type\'s planning payload x its most likely load factor, passengers counted at 0.15 short tons each. An aircraft waits at home (counted as cargo-not-ready) until that much unclaimed cargo and people are ready at a site; waived when less than that is left there, so the last loads and the closure team always go. Shuttles are not held. Default 0: fly with whatever is ready.'),
+          .describe('Minimum worthwhile load of a strategic sortie, a fraction from 0 to 1 of one sortie in any one dimension: weight (cargo that fits, plus 0.15 short tons a passenger) against the type\'s planning payload x the planning value of its load factor, or pallet positions, or seats. An aircraft waits at home (counted as cargo-not-ready) until that much unclaimed work is ready at a site; waived when less than that is left there, so the last loads and the closure team always go. Shuttles are not held. Default 0: fly with whatever is ready.'),
       })
       .optional()
       .describe('Dispatch policy (default priority).'),

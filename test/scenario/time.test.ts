@@ -58,6 +58,17 @@ describe('dates and the time zone', () => {
     expect(result.warnings.map((w) => w.replace(/^.*?:\d+:\d+: /, ''))).toEqual(['timeZone: time zone Europe/Berlin changes its UTC offset on 2024-10-27 (from UTC+02:00 to UTC+01:00); the scenario keeps UTC+02:00 throughout']);
   });
 
+  test('a disruption window with the same date at both ends is that whole local day; the same date-time fixes the start (as scenarios/README.md says)', async () => {
+    const s = await scenarioOf(
+      `${withLine(1, 'name: t')}disruptions:\n` +
+        '  - { id: day, kind: suspension, window: { from: 2024-06-10, to: 2024-06-10 }, duration: 2d }\n' +
+        '  - { id: fixed, kind: suspension, window: { from: 2024-06-10T06:00, to: 2024-06-10T06:00 }, duration: 2d }\n',
+    );
+    const [day, fixed] = s.disruptions;
+    expect([utc(s, day?.windowStartHours ?? NaN), utc(s, day?.windowEndHours ?? NaN), day?.probability]).toEqual(['2024-06-09T23:00:00.000Z', '2024-06-10T23:00:00.000Z', 1]);
+    expect([utc(s, fixed?.windowStartHours ?? NaN), utc(s, fixed?.windowEndHours ?? NaN)]).toEqual(['2024-06-10T05:00:00.000Z', '2024-06-10T05:00:00.000Z']);
+  });
+
   test('helpers: offsets from the zone database', () => {
     expect(zoneOffsetHours('Africa/Lagos', Date.UTC(2024, 0, 1))).toBe(1);
     expect(zoneOffsetHours('UTC', Date.UTC(2024, 0, 1))).toBe(0);

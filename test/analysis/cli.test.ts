@@ -60,7 +60,8 @@ describe('airlift sweep / goal on the command line', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.analysis).toBe('sweep');
     expect(summary.points).toHaveLength(2);
-    expect(existsSync(join(tmp, 'out', 'closed-form', 'analyses', 'sweep', 'section.json'))).toBe(true);
+    // --no-charts: data files only, no report section (src/report/charts/analysis-output.ts)
+    expect(existsSync(join(tmp, 'out', 'closed-form', 'analyses', 'sweep', 'section.json'))).toBe(false);
   });
 
   it('compare takes a scenario from standard input ("-") in any place (yargs dropped it from the list)', () => {

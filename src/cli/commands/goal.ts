@@ -2,7 +2,9 @@
  * `airlift goal <scenario> --target 0.9 --vary <path> [--min a --max b]`: the least value of a
  * parameter at which P(cleared) reaches the target (bisection on common random numbers), and
  * the least value at which the 95% lower bound does; a clear message when out of reach, and
- * then exit code 3 (after the outputs are written).
+ * then exit code 3 (after the outputs are written). Each answer's line is labelled by what it
+ * says: 'Estimate reaches the target: <path> = v' when it does, 'Estimate: target not
+ * reachable …' when it does not (it said "reaches the target: target not reachable").
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError, ThresholdError } from '../exit.js';
@@ -20,8 +22,6 @@ interface GoalArgs extends AnalysisArgs {
   readonly integer?: boolean;
 }
 
-const isCountList = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((s) => s !== null && typeof s === 'object' && typeof (s as Record<string, unknown>)['count'] === 'number');
-
 export const goalCommand: CommandModule<object, GoalArgs> = {
   command: 'goal <scenario>',
   describe: 'Find the least value of a parameter (--vary) at which P(cleared) reaches --target, by bisection',
@@ -36,7 +36,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
       .example('$0 goal scenarios/niger-2024.yaml --target 0.9 --vary aircraft.C-17.tasked --min 1 --max 12', 'C-17s needed for a 90% chance'),
   ) as unknown as Argv<GoalArgs>,
   handler: async (args) => {
-    const { checkPaths, valueAt, seekGoal, goalCsv, GoalInputError } = await import('../../runner/analysis/index.js');
+    const { checkPaths, goalRange, seekGoal, goalCsv, goalLines, GoalInputError } = await import('../../runner/analysis/index.js');
     const problems: string[] = [];
     const c = await commonFlags(args, problems);
     const target = parseNumberFlag('target', args.target, (x) => x > 0 && x < 1, "a probability strictly between 0 and 1 (or a percentage like '90%')", problems, true);
@@ -50,14 +50,9 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
     const { doc, scenario } = await loadBoth(args.scenario);
     const pathProblems = checkPaths(doc, [vary], '--vary');
     if (pathProblems.length > 0) throw new InputError(pathProblems);
-    const current = valueAt(doc.value, vary);
-    const integer = args.integer ?? (Number.isInteger(current) || isCountList(current));
-    const lo = min ?? (integer ? 1 : 0);
-    const cur = typeof current === 'number' ? current : isCountList(current) ? Math.max(...(current as { count: number }[]).map((s) => s.count)) : undefined;
-    const hi = max ?? (cur !== undefined && cur > 0 ? (integer ? Math.max(2 * cur, lo + 1) : 2 * cur) : undefined);
-    if (hi === undefined) throw new InputError(`--max: needed, the scenario's ${vary} is ${JSON.stringify(current ?? null)} (not a number to double)`);
-    if (!(hi > lo)) throw new InputError(`--min/--max: expected min < max, found [${lo}, ${hi}]`);
-    if (integer && (!Number.isInteger(lo) || !Number.isInteger(hi))) throw new InputError(`--min/--max: ${vary} is searched over whole numbers; expected whole numbers, found [${lo}, ${hi}]`);
+    const range = goalRange(doc, vary, { min, max, integer: args.integer });
+    if (!range.ok) throw new InputError(range.problems);
+    const { min: lo, max: hi, integer } = range;
     const replications = c.reps ?? scenario.replications;
     const seed = c.seed ?? scenario.seed;
     const baseDir = prepareBaseDir(c, scenario);
@@ -72,10 +67,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
     if (r === null) return;
     const { buildGoalCharts } = await import('../../report/charts/analysis-goal.js');
     const { writeAnalysis } = await import('../../report/charts/analysis-output.js');
-    const line = (what: string, a: typeof r.estimate): string => a.reached && a.stats
-      ? `${what}: ${vary} = ${a.value} (P(cleared) = ${pct(a.stats.probabilityCleared.estimate)} ${ci(a.stats.probabilityCleared.ci95)})`
-      : `${what}: ${a.message}`;
-    const lines = [line('Estimate reaches the target', r.estimate), line('95% lower bound reaches the target', r.lowerBound)];
+    const lines = [...range.notes, ...goalLines(r, (s) => `${pct(s.probabilityCleared.estimate)} ${ci(s.probabilityCleared.ci95)}`)];
     const out = await whileWriting(() => writeAnalysis({
       baseDir, analysis: 'goal', csv: goalCsv(r), summary: r, charts: buildGoalCharts(r), writeCharts: args.charts,
       title: `Goal: P(cleared) >= ${spec.target} by varying ${vary}`,

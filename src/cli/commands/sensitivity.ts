@@ -42,17 +42,21 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       p.label, p.lowText, p.highText, pct(p.low.probabilityCleared.estimate), pct(p.high.probabilityCleared.estimate), p.swingP.toFixed(4),
       d(p.low.p50), d(p.high.p50), `${p.swingP50Days.toFixed(1)}${p.p50Censored ? '+' : ''}`,
     ]);
+    // Low and High are the values run (rounded counts, capped probabilities); an end that is the
+    // scenario as written says so, and its note says the swing is the other end's alone.
+    const notes = r.parameters.flatMap((p) => (p.note === null ? [] : [`Note: ${p.note}.`]));
     const out = await whileWriting(() => writeAnalysis({
       baseDir, analysis: 'sensitivity', csv: sensitivityCsv(r), summary: r, charts: buildTornadoCharts(r, time), writeCharts: args.charts,
       title: `Sensitivity: what moves P(cleared) for ${scenario.name}`,
       paragraphs: [
         `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${d(r.base.p50)}. ${r.parameters.length} parameters (${r.source === 'scenario' ? "the scenario's sensitivity: section" : 'the default set: the scenario has no sensitivity: section'}), each at its low and its high value with all others as written; ${1 + 2 * r.parameters.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}.`,
         'Swing P = |P(high) - P(low)|; sorted by it. A "+" on the P50 swing means a median beyond the horizon, counted at the horizon.',
+        ...notes,
       ],
       table: { columns, rows },
     }));
     const report = await updateReport(args.charts, out, baseDir, scenario, doc, replications, seed, c.workers);
     if (args.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-    say(args, `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${d(r.base.p50)}\n${formatTable(columns, rows)}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
+    say(args, `Base: P(cleared) = ${pct(r.base.probabilityCleared.estimate)}, P50 ${d(r.base.p50)}\n${formatTable(columns, rows)}${notes.map((n) => `${n}\n`).join('')}Results in ${out.dir}${report ? ` (report: ${report})` : ''}\n`);
   },
 };

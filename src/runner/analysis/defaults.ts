@@ -11,6 +11,18 @@
  * Durations keep their unit (`3h` x2 -> `6h`); a distribution is scaled by scaling its
  * location and scale parameters (min, mode, max, mean, sd, median, p90, value, values, scale;
  * lognormal mu shifts by ln f), which scales the random quantity itself by f.
+ *
+ * The texts say what was run, not what was meant. Counts are rounded, so the factor applied is
+ * rarely the nominal one (3 C-17s -> 2 / 5 is x0.67 / x1.67, and 1 -> 1 / 2 is x1 / x2): their
+ * texts are the counts used with the factor they come to ('2 (x0.67)'), as the table, the CSV
+ * and the chart show them. A cap that changes a value is named ('x2, at most 1').
+ * An end that comes out as the scenario as written (1 aircraft x0.5 is still 1; a probability
+ * of 1 x2 is still 1; no airliftStart and '0 days') is flagged, not nudged: ./sensitivity.ts
+ * finds it by resolving (so it also finds it in a scenario's own sensitivity: list), marks its
+ * text 'as written' and notes that the swing is the other end's alone. The only nudge for 1
+ * aircraft would be 0, which does not vary how many fly but takes the type out of the lift (for
+ * a one-type fleet nothing flies, and P = 0 would rank the row first for a reason that says
+ * nothing about the assumption); a nudged probability would no longer be "x2".
  */
 import type { Override } from './variants.js';
 
@@ -20,9 +32,11 @@ export interface SensitivityParam {
   readonly paths: readonly string[];
   readonly low: readonly Override[];
   readonly high: readonly Override[];
-  /** What low and high are, for the table ('2' / '6', 'x0.5' / 'x2'). */
+  /** What low and high are, as run, for the table ('2 (x0.5)' / '6 (x1.5)', 'x0.5' / 'x2', '1 (as written)'). */
   readonly lowText: string;
   readonly highText: string;
+  /** Why an end may come out as the scenario as written, for the note when it does (./sensitivity.ts). */
+  readonly asWrittenWhy?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -75,20 +89,62 @@ function scaleCounts(v: unknown, f: number, atLeast: 'low' | 'high'): unknown {
   return null;
 }
 
+/** The counts of a tasked value: the number, or the count of each { from, count } step. */
+const countsOf = (v: unknown): number[] =>
+  typeof v === 'number' ? [v] : Array.isArray(v) ? v.flatMap((s) => (isObj(s) && typeof s['count'] === 'number' ? [s['count']] : [])) : [];
+
+/** A count as run: the counts and the factor they come to, '2 (x0.67)', '1, 3 (x0.5)', '1 (x1)'. */
+export function countText(written: unknown, used: unknown): string {
+  const w = countsOf(written);
+  const u = countsOf(used);
+  const factors = new Set(u.flatMap((x, i) => (w[i]! > 0 ? [`x${Number((x / w[i]!).toFixed(2))}`] : [])));
+  return factors.size === 0 ? u.join(', ') : `${u.join(', ')} (${[...factors].join(', ')})`;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 interface Target { readonly path: string; readonly value: unknown }
 
-function build(label: string, targets: readonly Target[], lo: (v: unknown) => unknown, hi: (v: unknown) => unknown, lowText: string, highText: string): SensitivityParam | null {
+/** One end of a parameter: the variant of a written value (null: not this target), and its text. */
+interface End {
+  readonly of: (v: unknown) => unknown;
+  readonly text: string;
+  /** The variant without its cap, to tell when the cap changed a value (the text then says so). */
+  readonly uncapped?: (v: unknown) => unknown;
+  readonly capText?: string;
+  /** The text for a single target from the value used (counts), instead of `text`. */
+  readonly textOf?: (written: unknown, used: unknown) => string;
+}
+
+function build(label: string, targets: readonly Target[], lo: End, hi: End, asWrittenWhy?: string): SensitivityParam | null {
+  const kept: Target[] = [];
   const low: Override[] = [];
   const high: Override[] = [];
   for (const t of targets) {
-    const a = lo(t.value);
-    const b = hi(t.value);
+    const a = lo.of(t.value);
+    const b = hi.of(t.value);
     if (a === null || b === null) continue;
+    kept.push(t);
     low.push({ path: t.path, value: a });
     high.push({ path: t.path, value: b });
   }
-  return low.length === 0 ? null : { label, paths: low.map((o) => o.path), low, high, lowText, highText };
+  if (low.length === 0) return null;
+  const text = (end: End, side: readonly Override[]): string => {
+    if (end.textOf && side.length === 1) return end.textOf(kept[0]!.value, side[0]!.value);
+    const capped = end.uncapped !== undefined && kept.some((t, k) => !same(end.uncapped!(t.value), side[k]!.value));
+    return capped ? `${end.text}, ${end.capText}` : end.text;
+  };
+  return {
+    label, paths: low.map((o) => o.path), low, high, lowText: text(lo, low), highText: text(hi, high),
+    ...(asWrittenWhy !== undefined ? { asWrittenWhy } : {}),
+  };
 }
+
+/** x f of every written value (capped), with the text 'x f'. */
+const times = (f: number, cap = Infinity): End => ({
+  of: (v) => scaleWritten(v, f, cap), text: `x${f}`,
+  ...(cap < Infinity ? { uncapped: (v: unknown) => scaleWritten(v, f), capText: `at most ${cap}` } : {}),
+});
 
 const idOf = (x: unknown, i: number): string => (isObj(x) && typeof x['id'] === 'string' ? x['id'] : `[${i}]`);
 const listOf = (root: Obj, key: string): unknown[] => (Array.isArray(root[key]) ? (root[key] as unknown[]) : []);
@@ -101,7 +157,9 @@ export function defaultSensitivity(doc: unknown): SensitivityParam[] {
   aircraft.forEach((a, i) => {
     if (!isObj(a) || a['tasked'] === undefined) return;
     out.push(build(`${idOf(a, i)}s tasked`, [{ path: `aircraft.${idOf(a, i)}.tasked`, value: a['tasked'] }],
-      (v) => scaleCounts(v, 0.5, 'low'), (v) => scaleCounts(v, 1.5, 'high'), 'x0.5', 'x1.5'));
+      { of: (v) => scaleCounts(v, 0.5, 'low'), text: 'x0.5', textOf: countText },
+      { of: (v) => scaleCounts(v, 1.5, 'high'), text: 'x1.5', textOf: countText },
+      `no fewer than 1 ${idOf(a, i)} is tried: 0 would take the type out of the lift rather than vary how many fly`));
   });
   const clearance = doc['clearance'];
   if (isObj(clearance)) {
@@ -110,7 +168,7 @@ export function defaultSensitivity(doc: unknown): SensitivityParam[] {
     listOf(clearance, 'regimes').forEach((r, j) => {
       if (isObj(r) && r['leadTime'] !== undefined) targets.push({ path: `clearance.regimes[${j}].leadTime`, value: r['leadTime'] });
     });
-    out.push(build('Clearance lead time', targets, (v) => scaleWritten(v, 0.5), (v) => scaleWritten(v, 2), 'x0.5', 'x2'));
+    out.push(build('Clearance lead time', targets, times(0.5), times(2)));
   }
   const weather: Target[] = [];
   const ground: Target[] = [];
@@ -129,13 +187,13 @@ export function defaultSensitivity(doc: unknown): SensitivityParam[] {
     if (a['loadFactor'] !== undefined) load.push({ path: `aircraft.${idOf(a, i)}.loadFactor`, value: a['loadFactor'] });
     if (a['breakProbability'] !== undefined) breaks.push({ path: `aircraft.${idOf(a, i)}.breakProbability`, value: a['breakProbability'] });
   });
-  out.push(build('Weather closure rate', weather, (v) => scaleWritten(v, 0.5, 1), (v) => scaleWritten(v, 2, 1), 'x0.5', 'x2'));
-  out.push(build('Ground time', ground, (v) => scaleWritten(v, 0.75), (v) => scaleWritten(v, 1.25), 'x0.75', 'x1.25'));
-  out.push(build('Load factor', load, (v) => scaleWritten(v, 0.8, 1), (v) => scaleWritten(v, 1.2, 1), 'x0.8', 'x1.2 (at most 1)'));
-  out.push(build('Break rate', breaks, (v) => scaleWritten(v, 0.5, 1), (v) => scaleWritten(v, 2, 1), 'x0.5', 'x2'));
+  out.push(build('Weather closure rate', weather, times(0.5, 1), times(2, 1)));
+  out.push(build('Ground time', ground, times(0.75), times(1.25)));
+  out.push(build('Load factor', load, times(0.8, 1), times(1.2, 1)));
+  out.push(build('Break rate', breaks, times(0.5, 1), times(2, 1)));
   const start = doc['airliftStart'];
   out.push(start === undefined
-    ? build('Airlift start delay', [{ path: 'airliftStart', value: null }], () => '0h', () => '7d', '0 days', '7 days')
-    : build('Airlift start delay', [{ path: 'airliftStart', value: start }], (v) => scaleWritten(v, 0.5), (v) => scaleWritten(v, 2), 'x0.5', 'x2'));
+    ? build('Airlift start delay', [{ path: 'airliftStart', value: null }], { of: () => '0h', text: '0 days' }, { of: () => '7d', text: '7 days' })
+    : build('Airlift start delay', [{ path: 'airliftStart', value: start }], times(0.5), times(2)));
   return out.filter((p): p is SensitivityParam => p !== null);
 }

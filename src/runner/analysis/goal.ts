@@ -11,11 +11,24 @@
  * deterministic function of the value and, for a parameter with a monotone effect on each
  * replication, monotone too; bisection assumes it. Counts are searched over whole numbers;
  * other values to within `tolerance`.
+ *
+ * Out of reach, the message says what would be worth trying, from what the runs showed:
+ *   - P differs between the ends: the target could only lie beyond the good end, so it says
+ *     which flag to move (raise --max, or lower --min when P falls with the value), unless the
+ *     parameter cannot go beyond that end (a probability already at 0 or 1; asked of the
+ *     resolver), when it says that varying it alone cannot reach the target;
+ *   - P is the same at both ends (0 at both, typically): the range shows no direction, so it
+ *     advises no widening (`goal --vary clearance.denialProbability` on a scenario that never
+ *     clears advised widening [0, 0.3] "(--min/--max)");
+ *   - the lower bound only: more replications where the estimate itself reaches the target.
+ * The default range (goalRange) comes from the value as written or the model's default when
+ * the file leaves it unset (./field.ts), and both ends are checked before anything runs.
  */
 import { performance } from 'node:perf_hooks';
 import type { ScenarioDocument } from '../../scenario/index.js';
 import type { ResolvedScenario } from '../../scenario/resolved.js';
 import { type AnalysisHeader, type AnalysisOptions, withPool, csvText, header, pointCells, POINT_COLUMNS, scenarioRef } from './common.js';
+import { fieldValue, isCountList } from './field.js';
 import { runPoint, type PointStats } from './point.js';
 import { applyOverrides } from './variants.js';
 
@@ -92,9 +105,13 @@ async function seekGoalRun(doc: ScenarioDocument, base: ResolvedScenario, spec: 
   const lo = await evaluate(spec.min, 'ends', null);
   const hi = await evaluate(spec.max, 'ends', null);
   const direction = hi.probabilityCleared.estimate >= lo.probabilityCleared.estimate ? 'increasing' : 'decreasing';
+  const flat = hi.probabilityCleared.estimate === lo.probabilityCleared.estimate;
   // search from the "bad" end towards the "good" end
   const [bad, good] = direction === 'increasing' ? [spec.min, spec.max] : [spec.max, spec.min];
   const word = direction === 'increasing' ? 'least' : 'greatest';
+  // whether the parameter can go past the good end at all (a step beyond it resolves)
+  const beyond = good + (direction === 'increasing' ? 1 : -1) * (spec.integer ? 1 : spec.tolerance);
+  const canWiden = applyOverrides(doc, [{ path: spec.path, value: beyond }], '--vary').ok;
 
   const solve = async (criterion: Criterion): Promise<GoalAnswer> => {
     const meets = (s: PointStats): boolean => (criterion === 'estimate' ? s.probabilityCleared.estimate : s.probabilityCleared.ci95[0]) >= spec.target;
@@ -102,9 +119,20 @@ async function seekGoalRun(doc: ScenarioDocument, base: ResolvedScenario, spec: 
     const atGood = cache.get(good)!;
     if (!meets(atGood)) {
       const shown = criterion === 'estimate' ? fmt(atGood.probabilityCleared.estimate) : fmt(atGood.probabilityCleared.ci95[0]);
+      const where = flat ? `at both ends (${spec.path} = ${fmt(spec.min)} and ${fmt(spec.max)})` : `at ${spec.path} = ${fmt(good)}`;
+      const advice: string[] = [];
+      const estimateMeets = atGood.probabilityCleared.estimate >= spec.target;
+      if (estimateMeets) advice.push('the estimate reaches it there: more replications (-n) narrow the interval');
+      if (flat) {
+        if (!estimateMeets) advice.push(`P(cleared) is the same at both ends, so the range shows no direction in which ${spec.path} would help`);
+      } else if (atGood.probabilityCleared.estimate < 1) {
+        advice.push(canWiden
+          ? `${direction === 'increasing' ? 'raise --max' : 'lower --min'} to search further`
+          : `${spec.path} cannot be ${direction === 'increasing' ? 'greater' : 'less'} than ${fmt(good)}${estimateMeets ? '' : ', so varying it alone cannot reach the target'}`);
+      }
       return {
         reached: false, value: null, stats: null,
-        message: `target not reachable in [${fmt(spec.min)}, ${fmt(spec.max)}]: ${what} is ${shown} at ${spec.path} = ${fmt(good)}, below ${spec.target}; widen the range (--min/--max)${criterion === 'lowerBound' ? ' or run more replications' : ''}`,
+        message: `target not reachable in [${fmt(spec.min)}, ${fmt(spec.max)}]: ${what} is ${shown} ${where}, below ${spec.target}${advice.map((a) => `; ${a}`).join('')}`,
       };
     }
     if (meets(cache.get(bad)!)) {
@@ -126,6 +154,52 @@ async function seekGoalRun(doc: ScenarioDocument, base: ResolvedScenario, spec: 
     ...header('goal', o, (performance.now() - t0) / 1000),
     scenario: scenarioRef(base), spec, direction, estimate, lowerBound, trace,
   };
+}
+
+/**
+ * One line per answer, labelled by what it says: '<who> reaches the target: <path> = v (P(cleared) = …)'
+ * when it does, '<who>: <message>' when it does not. `p` formats P(cleared) with its interval.
+ */
+export function goalLines(r: GoalResult, p: (s: PointStats) => string): string[] {
+  const line = (who: string, a: GoalAnswer): string => (a.reached && a.stats
+    ? `${who} reaches the target: ${r.spec.path} = ${a.value} (P(cleared) = ${p(a.stats)})`
+    : `${who}: ${a.message}`);
+  return [line('Estimate', r.estimate), line('95% lower bound', r.lowerBound)];
+}
+
+export type GoalRange =
+  | { readonly ok: true; readonly min: number; readonly max: number; readonly integer: boolean; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/**
+ * The search range and whether it is over whole numbers: --min/--max/--integer where given,
+ * else 1 (counts) or 0 up to twice the value as written, or the model's default when the file
+ * leaves the field unset (./field.ts). Both ends are resolved here, so a bad one fails before
+ * anything runs.
+ */
+export function goalRange(doc: ScenarioDocument, path: string, flags: { readonly min?: number | undefined; readonly max?: number | undefined; readonly integer?: boolean | undefined }): GoalRange {
+  const f = fieldValue(doc, path);
+  const integer = flags.integer ?? f.integer;
+  const lo = flags.min ?? (integer ? 1 : 0);
+  const unset = f.written === undefined;
+  const cur = typeof f.written === 'number' ? f.written : isCountList(f.written) ? Math.max(...f.written.map((s) => s.count)) : unset ? f.defaultValue : null;
+  const hi = flags.max ?? (cur !== null && cur > 0 ? (integer ? Math.max(2 * cur, lo + 1) : 2 * cur) : undefined);
+  const notes = unset && f.defaultValue !== null ? [`${path} is not set in the scenario: the model's default, ${fmt(f.defaultValue)}, applies`] : [];
+  if (hi === undefined) {
+    const why = !unset
+      ? `the scenario's ${path} is ${JSON.stringify(f.written)} (not a positive number to double)`
+      : f.defaultValue !== null
+        ? `${path} is not set in the scenario, so the model's default, ${fmt(f.defaultValue)}, applies, and twice ${fmt(f.defaultValue)} is no range`
+        : `${path} is not set in the scenario, and its default is not a single number to double`;
+    return { ok: false, problems: [`--max: needed: ${why}`] };
+  }
+  if (!(hi > lo)) return { ok: false, problems: [`--min/--max: expected min < max, found [${lo}, ${hi}]`] };
+  if (integer && (!Number.isInteger(lo) || !Number.isInteger(hi))) return { ok: false, problems: [`--min/--max: ${path} is searched over whole numbers; expected whole numbers, found [${lo}, ${hi}]`] };
+  const problems = [[lo, flags.min], [hi, flags.max]].flatMap(([v, given]) => {
+    const r = applyOverrides(doc, [{ path, value: v }], '--vary');
+    return r.ok ? [] : r.problems.map((p) => (given === undefined ? `${p} (the default ${v === lo ? 'lowest' : 'highest'} value to try: set ${v === lo ? '--min' : '--max'})` : p));
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, min: lo, max: hi, integer, notes };
 }
 
 export function goalCsv(r: GoalResult): string {

@@ -6,6 +6,10 @@
  * `sensitivity:` section, else from the default set (./defaults.ts). Swings: |P(high) - P(low)|
  * with the paired Newcombe interval of P(high) - P(low), and |P50(high) - P50(low)| in days
  * (a median beyond the horizon counts as the horizon, flagged).
+ * An end that resolves to the scenario as written (1 aircraft x0.5 rounds back to 1; see
+ * ./defaults.ts for why it is flagged, not nudged) has 'as written' in its text and a note on
+ * its row: its bar has no length, and the swing is the other end's alone. Found by comparing the
+ * resolved scenarios, so it covers every way of getting there (rounding, a cap, a default).
  */
 import { performance } from 'node:perf_hooks';
 import type { ScenarioDocument } from '../../scenario/index.js';
@@ -30,6 +34,8 @@ export interface SensitivityRow {
   /** |P50(high) - P50(low)| in days; a median beyond the horizon is taken at the horizon (censored: true). */
   readonly swingP50Days: number;
   readonly p50Censored: boolean;
+  /** Set when an end is the scenario as written: the swing is the other end's alone. */
+  readonly note: string | null;
 }
 
 export interface SensitivityResult extends AnalysisHeader {
@@ -41,9 +47,28 @@ export interface SensitivityResult extends AnalysisHeader {
 }
 
 export interface PreparedParam {
+  /** Its texts marked where an end is the scenario as written. */
   readonly param: SensitivityParam;
   readonly low: ResolvedScenario;
   readonly high: ResolvedScenario;
+  readonly note: string | null;
+}
+
+const AS_WRITTEN = 'as written';
+
+/** The parameter with its texts marked where an end resolves to the scenario itself, and the note saying so. */
+function markAsWritten(p: SensitivityParam, base: ResolvedScenario, low: ResolvedScenario, high: ResolvedScenario): { param: SensitivityParam; note: string | null } {
+  const b = JSON.stringify(base);
+  const lowSame = JSON.stringify(low) === b;
+  const highSame = JSON.stringify(high) === b;
+  const mark = (text: string, same: boolean): string => (same ? `${text} = ${AS_WRITTEN}` : text);
+  const why = p.asWrittenWhy === undefined ? '' : ` (${p.asWrittenWhy})`;
+  const note = lowSame && highSame
+    ? `${p.label}: neither end differs from the scenario as written, so this row varies nothing`
+    : lowSame || highSame
+      ? `${p.label}: the ${lowSame ? 'low' : 'high'} end is the scenario as written${lowSame ? why : ''}, so the swing is the ${lowSame ? 'high' : 'low'} end's alone`
+      : null;
+  return { param: { ...p, lowText: mark(p.lowText, lowSame), highText: mark(p.highText, highSame) }, note };
 }
 
 export type PreparedSensitivity =
@@ -66,7 +91,7 @@ export function prepareSensitivity(doc: ScenarioDocument, scenario: ResolvedScen
     const flag = listed ? `sensitivity "${p.label}"` : `default sensitivity "${p.label}"`;
     const lo = applyOverrides(doc, p.low, `${flag} (low)`);
     const hi = applyOverrides(doc, p.high, `${flag} (high)`);
-    if (lo.ok && hi.ok) out.push({ param: p, low: lo.scenario, high: hi.scenario });
+    if (lo.ok && hi.ok) out.push({ ...markAsWritten(p, scenario, lo.scenario, hi.scenario), low: lo.scenario, high: hi.scenario });
     else {
       const why = [...(lo.ok ? [] : lo.problems), ...(hi.ok ? [] : hi.problems)];
       if (listed) problems.push(...why);
@@ -103,6 +128,7 @@ async function runSensitivityRun(base: ResolvedScenario, prepared: readonly Prep
       swingP: Math.abs(diff.estimate),
       swingP50Days: Math.abs(at(hi) - at(lo)) / 24,
       p50Censored: censored,
+      note: p.note,
     });
   }
   rows.sort((x, y) => y.swingP - x.swingP || y.swingP50Days - x.swingP50Days || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
@@ -113,12 +139,12 @@ async function runSensitivityRun(base: ResolvedScenario, prepared: readonly Prep
 }
 
 export function sensitivityCsv(r: SensitivityResult): string {
-  const cols = ['rank', 'parameter', 'paths', 'low', 'high', 'p_low', 'p_low_lo', 'p_low_hi', 'p_high', 'p_high_lo', 'p_high_hi', 'p_diff_high_minus_low', 'p_diff_lo', 'p_diff_hi', 'swing_p', 'p50_low', 'p50_high', 'swing_p50_days', 'p50_censored'];
+  const cols = ['rank', 'parameter', 'paths', 'low', 'high', 'p_low', 'p_low_lo', 'p_low_hi', 'p_high', 'p_high_lo', 'p_high_hi', 'p_diff_high_minus_low', 'p_diff_lo', 'p_diff_hi', 'swing_p', 'p50_low', 'p50_high', 'swing_p50_days', 'p50_censored', 'note'];
   return csvText(cols, r.parameters.map((p, i) => [
     i + 1, p.label, p.paths.join(' '), p.lowText, p.highText,
     p.low.probabilityCleared.estimate, p.low.probabilityCleared.ci95[0], p.low.probabilityCleared.ci95[1],
     p.high.probabilityCleared.estimate, p.high.probabilityCleared.ci95[0], p.high.probabilityCleared.ci95[1],
     p.probabilityDifference.estimate, p.probabilityDifference.ci95[0], p.probabilityDifference.ci95[1], p.swingP,
-    p.low.p50, p.high.p50, p.swingP50Days, p.p50Censored,
+    p.low.p50, p.high.p50, p.swingP50Days, p.p50Censored, p.note,
   ]));
 }

@@ -120,6 +120,19 @@ describe('closed-form completion times', () => {
     for (const d of takeoffs) expect(d).toMatch(/^0\.000 st, 1 pax\b/);
   });
 
+  it('an item heavier than the load factor allows, within the planning payload, still flies: one a sortie', () => {
+    // payload 20 st at load factor 0.5 = 10 st a sortie; items of 15 st. Each sortie takes one
+    // item: (K - 1) c + L + G. Sorties used to leave empty, and the cargo never went.
+    const K = 3;
+    const scn = scenario({
+      types: [aircraft({ planningPayload: 20, loadFactor: k(0.5) })],
+      cargo: [lot({ shortTons: 15, count: K })],
+    });
+    const r = simulate(scn, 7, 0);
+    expect(r.completionHours).toBeCloseTo((K - 1) * C + L + G, 9);
+    expect(r.sortiesByType).toEqual([K]);
+  });
+
   it('operating hours 06-18: arrivals outside wait; sortie k leaves at 9 + 24 k', () => {
     const scn = scenario({ sites: [site({ operatingHours: { open: 6, close: 18 } })] });
     const r = simulate(scn, 7, 0);

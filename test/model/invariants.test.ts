@@ -49,7 +49,7 @@ describe('invariants over 200 replications of the rich scenario', () => {
       const closed = new Map<string, number>();
       const parked = new Map<string, number>();
       const mog = new Map<string, number>([['AB101', 2], ['AB201', 1]]);
-      const lastCargo = new Map<string, number>();
+      const lastLoad = new Map<string, number>(); // last departure with cargo or people other than the team
       const closureDeps: { site: string; t: number }[] = [];
       let prev = -Infinity;
       for (const e of tr.events) {
@@ -68,12 +68,15 @@ describe('invariants over 200 replications of the rich scenario', () => {
           const oh = scn.sites.find((s) => s.id === e.site)!.operatingHours;
           if (oh !== null) expect(inWindow(oh.open, oh.close, localHour(scn.startLocalHourOfDay, e.t))).toBe(true);
           if (e.event === 'takeoff' && e.detail !== 'shuttle return') {
-            if (num(/^([\d.]+) st/, e.detail) > 0) lastCargo.set(e.site, e.t);
+            const tons = num(/^([\d.]+) st/, e.detail), pax = num(/(\d+) pax/, e.detail);
+            expect(tons > 0 || pax > 0, `empty sortie: ${e.aircraft} at ${e.t}`).toBe(true);
+            if (tons > 0 || pax > num(/(\d+) closure/, e.detail)) lastLoad.set(e.site, e.t);
             if (num(/(\d+) closure/, e.detail) > 0) closureDeps.push({ site: e.site, t: e.t });
           }
         }
       }
-      for (const d of closureDeps) expect(d.t).toBeGreaterThanOrEqual(lastCargo.get(d.site) ?? -Infinity);
+      // the closure team is the last to leave: no cargo or other people depart after it
+      for (const d of closureDeps) expect(d.t).toBeGreaterThanOrEqual(lastLoad.get(d.site) ?? -Infinity);
       // the final accounting agrees with the result
       const moved = result.movedShortTons.reduce((a, b) => a + b, 0);
       let movedCat = 0;

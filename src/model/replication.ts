@@ -279,7 +279,6 @@ export class Replication {
   private readonly groundTons: Float64Array; // not yet departed (reporting)
   private readonly groundPax: Float64Array;
   private readonly loadedOnGround: Float64Array; // aircraft loaded, not departed, per site
-  private readonly cargoOnGround: Float64Array; // aircraft with cargo loaded, not departed, per site
   private readonly inflightTo: Float64Array; // shuttle loads heading to site
   private readonly claimLot: Float64Array; // [site * nLots + lot] items claimed by dispatched aircraft
   private readonly claimPax: Float64Array;
@@ -490,7 +489,6 @@ export class Replication {
     this.groundTons = ar.f64(nS);
     this.groundPax = ar.f64(nS);
     this.loadedOnGround = ar.f64(nS);
-    this.cargoOnGround = ar.f64(nS);
     this.inflightTo = ar.f64(nS);
     this.claimLot = ar.f64(nS * p.nLots);
     this.scanT = ar.f64(nS * nT);
@@ -1888,7 +1886,6 @@ export class Replication {
     ac.loadPax = pax;
     ac.seatsFree = seats;
     ac.tonsFree = Math.max(0, wLeft);
-    if (tons > 0) this.cargoOnGround[s] = this.cargoOnGround[s]! + 1;
     if (tons > 0 || pax > 0) this.loadedOnGround[s] = this.loadedOnGround[s]! + 1;
     const sh = type.shuttle;
     if (sh !== null && (tons > 0 || pax > 0)) this.inflightTo[sh.to] = this.inflightTo[sh.to]! + 1;
@@ -1960,7 +1957,6 @@ export class Replication {
       const loaded = ac.loadTons > 0 || ac.loadPax > 0;
       teamWaits = this.closureLeft[s]! > 0 && !this.closureAllowed(s);
       if (loaded) this.loadedOnGround[s] = this.loadedOnGround[s]! - 1;
-      if (ac.loadTons > 0) this.cargoOnGround[s] = this.cargoOnGround[s]! - 1;
       if (loaded && teamWaits) this.boardClosure(ac, s);
     }
     this.releaseSpot(ac, s);
@@ -1980,7 +1976,7 @@ export class Replication {
     const type = ac.spec;
     const tons = ac.loadTons, pax = ac.loadPax;
     // the team may go now and is still there (not taken by a nested load): wake the idle
-    const lastCargoOff = teamWaits && this.closureLeft[s]! > 0 && this.closureAllowed(s);
+    const teamMayGo = teamWaits && this.closureLeft[s]! > 0 && this.closureAllowed(s);
     this.ver++; // after the changes: releaseSpot above may have run a nested load and wake
     ac.lastSite = s;
     this.groundTons[s] = this.groundTons[s]! - tons;
@@ -2019,7 +2015,7 @@ export class Replication {
     ac.loadClosure = 0;
     this.tryComplete(s, ac);
     if (this.finished) return;
-    if (lastCargoOff) this.wakeIdle();
+    if (teamMayGo) this.wakeIdle();
     this.touchIdle();
     const leg = this.leg(k, s, destNode, s);
     if (sh !== null) {

@@ -49,7 +49,7 @@
       dimension and no cargo can still come from upstream shuttle sites: the last loads, and
       then the closure team, always go (with what is ready). A held aircraft waits at home
       as 'cargo-not-ready'.
-      Waking idle aircraft: every load, deposit, or take-off of a site's last cargo wakes
+      Waking idle aircraft: every load, deposit, or take-off after which a closure team may go wakes
       them all to dispatch again. Readiness (any item packed, a lot released, a person
       released) is watched by one pending re-check event, which wakes them only when some
       site now offers work (S_WORK) to one of their types; otherwise it waits for the next

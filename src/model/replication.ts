@@ -1778,6 +1778,9 @@ export class Replication {
       this.setPhase(ac, P_GROUND);
     }
     if (ac.stage === 1) {
+      // a shuttle's landing at its drop-off site is its 'landing home' for crew duty (its next
+      // cycle starts there); never set, every cycle reset the duty and shuttles never rested
+      ac.lastLanding = this.sim.now;
       const g = this.ground[s * this.p.nTypes + ac.type] ?? null;
       this.sim.schedule(g === null ? 0 : Math.max(0, g()), this.fOffloadDone, ac);
       return;

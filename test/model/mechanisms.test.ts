@@ -220,6 +220,26 @@ describe('routes, dispatch and shuttles', () => {
   });
 });
 
+describe('shuttle crews', () => {
+  it('a shuttle keeps to its crew duty limit: duty 4 h, rest 5 h, 1 h legs and ground times', () => {
+    // Cycle (pick up at UP, fly to HUB, offload, next cycle from HUB): 1 h leg to UP, 1 h
+    // onload, 1 h to HUB, 1 h offload = 4 h. The first cycle fits the 4 h duty; the next needs
+    // 3 h more (leg, onload, leg) after 4 h on duty, so the crew rests 5 h first: cycles start
+    // at 0, 9 and 18. The last load leaves UP at 20, reaches HUB at 21 and is offloaded by 22;
+    // the C-17 (home 1 h from HUB) lands at 23 and leaves with it at 24: completion 24 h, with
+    // 10 h of crew rest. (The shuttle never rested: 14 h, 0 h.)
+    const sites = [
+      site({ id: 'HUB', name: 'Hub', allowedTypes: [true, true], groundTime: [k(1), k(1)] }),
+      site({ id: 'UP', name: 'Up', allowedTypes: [false, true], groundTime: [null, k(1)] }),
+    ];
+    const c130 = aircraft({ id: 'C-130', planningPayload: 20, homeNode: 0, shuttle: { from: 1, to: 0 }, crewDutyHours: 4, crewRest: k(5) });
+    const c17 = aircraft({ planningPayload: 65, homeNode: 2 });
+    const r = simulate(scenario({ sites, types: [c17, c130], cargo: [lot({ id: 'up', site: 1, shortTons: 20, count: 3 })], legHours: 1 }), 3, 0);
+    expect(lost(r, 'crew-rest')).toBeCloseTo(10, 9);
+    expect(r.completionHours).toBeCloseTo(24, 9);
+  });
+});
+
 describe('milestones and deadline', () => {
   it('records a milestone met or missed, and what remains at the deadline', () => {
     const milestones = [

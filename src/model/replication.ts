@@ -1162,8 +1162,8 @@ export class Replication {
    * Claim for a dispatched aircraft what it would load at s by plan (see loadPlan): passengers
    * (at PAX_SHORT_TONS within the seats), then unclaimed ready items in load order that fit
    * planning payload x PLAN load factor and the positions. When no whole item fits that plan
-   * capacity but unclaimed ready cargo is there, the first such item is claimed (the sortie
-   * still goes, as it did when claims were in tons; the sampled load factor may take it).
+   * capacity but unclaimed ready cargo is there, the first such item is claimed when the
+   * aircraft claims no passengers either (the sortie still goes; loadPlan takes it alone).
    */
   private claim(ac: Aircraft, s: number, now: number, uPax: number): void {
     this.ver++;
@@ -1202,7 +1202,10 @@ export class Replication {
       pLeft -= m * pal;
       n = this.addClaim(ac, n, sb, lot, m);
     }
-    if (n === 0 && first >= 0) n = this.addClaim(ac, n, sb, first, 1);
+    // only for an aircraft that would carry nothing, as loadPlan's one-item rule: one whose
+    // passengers took the weight did not take the item it claimed, and the claim kept another
+    // aircraft at home
+    if (n === 0 && first >= 0 && pax === 0) n = this.addClaim(ac, n, sb, first, 1);
     ac.nClaim = n;
     this.touchIdle();
   }

@@ -133,6 +133,21 @@ describe('closed-form completion times', () => {
     expect(r.sortiesByType).toEqual([K]);
   });
 
+  it('passengers that leave no room for an item do not claim it: a second aircraft takes it at once', () => {
+    // 90 people (13.5 st) fill the first aircraft's plan; the 60 st item does not fit beside
+    // them, so it stays unclaimed and the second aircraft is sent for it at t = 0: both leave at
+    // L + G. The first used to claim it anyway (and leave without it), keeping the second at
+    // home until its onload: L + G + L + G.
+    const scn = scenario({
+      sites: [site({ mog: [{ atHours: 0, value: 2 }], personnel: 90 })],
+      types: [aircraft({ planningPayload: 65, seats: 102, tasked: [{ atHours: 0, value: 2 }] })],
+      cargo: [lot({ shortTons: 60, count: 1 })],
+    });
+    const r = simulate(scn, 7, 0);
+    expect(r.completionHours).toBeCloseTo(L + G, 9);
+    expect(r.sortiesByType).toEqual([2]);
+  });
+
   it('operating hours 06-18: arrivals outside wait; sortie k leaves at 9 + 24 k', () => {
     const scn = scenario({ sites: [site({ operatingHours: { open: 6, close: 18 } })] });
     const r = simulate(scn, 7, 0);

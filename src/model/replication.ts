@@ -76,7 +76,9 @@
  *      suspension closure, inside operating hours) and a parking spot (FIFO; waiting is
  *      'parking', or 'disruption' while a MOG-loss disruption is active at the site). An
  *      aircraft granted a spot while the airfield is closed keeps it reserved and lands
- *      at the reopening.
+ *      at the reopening. A MOG cut (step or mog-loss disruption) does not move aircraft
+ *      already parked: they finish their ground work, and no spot is granted until fewer
+ *      are parked than the new MOG.
  *   6. loading team (optional, FIFO, 'loading'), then the load is planned at the START of
  *      the onload (see loadPlan) and the ground time runs.
  *   7. break check (probability per departure), repair holds the parking spot ('break');
@@ -1696,7 +1698,10 @@ export class Replication {
     if (now > t0) {
       addDaily(this.dailyPark, this.nS, s, t0, now, this.parkInUse[s]!);
       this.parkInt[s] = this.parkInt[s]! + this.parkInUse[s]! * (now - t0);
-      this.capInt[s] = this.capInt[s]! + this.parkCap[s]! * (now - t0);
+      // A MOG cut does not move aircraft already parked (they finish their ground work): while
+      // more are parked than the MOG allows, the spots they hold count as capacity, so
+      // utilisation stays <= 1 (a cut to 0 with one aircraft parked gave 1.33).
+      this.capInt[s] = this.capInt[s]! + Math.max(this.parkCap[s]!, this.parkInUse[s]!) * (now - t0);
       this.parkLastT[s] = now;
     }
   }

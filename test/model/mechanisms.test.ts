@@ -99,6 +99,15 @@ describe('airfield closures', () => {
     expect(lost(r, 'disruption')).toBeCloseTo(25, 9);
     expect(simulatePlan(scn).completionHours).toBeCloseTo(BASE + 25, 9);
   });
+  it('a MOG cut while an aircraft is parked does not move it, and parking utilisation stays <= 1', () => {
+    // MOG 1, one load, ground time 10 h: parked 5-15 h; the MOG drops to 0 at 6 h. Capacity
+    // counts the spot it holds: 10 occupied hours over 6 + 9 spot-hours (it was 10 / 6 = 1.67).
+    const scn = scenario({ sites: [site({ mog: [{ atHours: 0, value: 1 }], groundTime: [k(10)] })], cargo: [lot({ count: 2 })] },
+      { disruptions: [{ kind: 'mog-loss', id: 'cut', probability: 1, windowStartHours: 6, windowEndHours: 6, duration: k(100), site: 0, mog: 0 }] });
+    const r = simulate(scn, 3, 0);
+    expect(r.completionHours).toBeCloseTo(15, 9);
+    expect(r.parkingUtilisation[0]).toBeCloseTo(10 / 15, 9);
+  });
   it('weather closing the field every day 04:00-10:00 delays landings and take-offs', () => {
     const weather = { byMonth: Array.from({ length: 12 }, () => ({ dailyProbability: 1, windowStart: 4, windowEnd: 4, duration: k(6) })) };
     const r = simulate(scenario({ sites: [site({ weather })] }), 3, 0);

@@ -1747,6 +1747,7 @@ export class Replication {
   private readonly fMogLossStart = (code: number): void => {
     const s = Math.floor(code / 1_000_000);
     this.mogLoss[s]!.push(code - s * 1_000_000);
+    this.recauseParking(s);
     this.setCap(s);
   };
   private readonly fMogLossEnd = (code: number): void => {
@@ -1754,8 +1755,25 @@ export class Replication {
     const list = this.mogLoss[s]!;
     const i = list.indexOf(code - s * 1_000_000);
     if (i >= 0) list.splice(i, 1);
+    this.recauseParking(s);
     this.setCap(s);
   };
+
+  /**
+   * A parking wait is 'disruption' while a MOG loss is active at the site and 'parking'
+   * otherwise, hour by hour: the queue's waits change cause when one starts or ends (they kept
+   * the cause they had when they joined the queue).
+   */
+  private recauseParking(s: number): void {
+    const cause = this.mogLoss[s]!.length > 0 ? C_DISRUPTION : C_PARKING;
+    const q = this.parkQueue[s]!;
+    for (let i = 0; i < q.length; i++) {
+      const ac = q[i]!;
+      if (ac.waitCause < 0 || ac.waitCause === cause) continue;
+      this.endWait(ac);
+      this.beginWait(ac, cause);
+    }
+  }
 
   // ------------------------------------------------------------------ at the site
 

@@ -99,6 +99,20 @@ describe('airfield closures', () => {
     expect(lost(r, 'disruption')).toBeCloseTo(25, 9);
     expect(simulatePlan(scn).completionHours).toBeCloseTo(BASE + 25, 9);
   });
+  it("a parking wait is 'disruption' while a MOG loss is active and 'parking' before and after it", () => {
+    // MOG 1, ground 10 h, one item a sortie; #1 parks 5-15, #2 (tasked from 1 h) lands at 6 and
+    // queues until 15; a MOG loss (to 0) from 7 to 10 h: parking 1 + 5 h, disruption 3 h; #2
+    // leaves at 25. (The whole wait kept the cause it had at 6 h: parking 9 h.)
+    const scn = scenario({
+      sites: [site({ mog: [{ atHours: 0, value: 1 }], groundTime: [k(10)] })],
+      types: [aircraft({ tasked: [{ atHours: 0, value: 1 }, { atHours: 1, value: 2 }] })],
+      cargo: [lot({ shortTons: 20, count: 2 })],
+    }, { disruptions: [{ kind: 'mog-loss', id: 'cut', probability: 1, windowStartHours: 7, windowEndHours: 7, duration: k(3), site: 0, mog: 0 }] });
+    const r = simulate(scn, 3, 0);
+    expect(r.completionHours).toBeCloseTo(25, 9);
+    expect(lost(r, 'parking')).toBeCloseTo(6, 9);
+    expect(lost(r, 'disruption')).toBeCloseTo(3, 9);
+  });
   it('a MOG cut while an aircraft is parked does not move it, and parking utilisation stays <= 1', () => {
     // MOG 1, one load, ground time 10 h: parked 5-15 h; the MOG drops to 0 at 6 h. Capacity
     // counts the spot it holds: 10 occupied hours over 6 + 9 spot-hours (it was 10 / 6 = 1.67).

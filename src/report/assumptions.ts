@@ -28,6 +28,8 @@ const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const fmt = (x: number, d = 1): string => (Number.isInteger(x) ? String(x) : x.toFixed(d));
+/** A count and its noun: '1 loading team', '2 loading teams', '1 person'. */
+const count = (x: number, one: string, many: string): string => `${fmt(x)} ${x === 1 ? one : many}`;
 
 /**
  * A step schedule ([{ atHours, value }], value from atHours until the next step) as text:
@@ -83,11 +85,11 @@ export function readAssumptions(outDir: string): Assumptions {
     }
     const mog = schedule(arr(site['mog']), '', startEpochMs, utcOffsetHours);
     const parts = [
-      num(site['personnel']) !== null ? `${fmt(num(site['personnel']) as number)} people` : null,
+      num(site['personnel']) !== null ? count(num(site['personnel']) as number, 'person', 'people') : null,
       cargo.length > 0 ? `${fmt(tons)} short tons to fly` : null,
       leftBehind > 0 ? `${fmt(leftBehind)} short tons left behind by decision` : null,
       mog !== null ? `MOG ${mog}` : null,
-      num(site['loadingTeams']) !== null ? `${fmt(num(site['loadingTeams']) as number)} loading teams` : null,
+      num(site['loadingTeams']) !== null ? count(num(site['loadingTeams']) as number, 'loading team', 'loading teams') : null,
     ].filter((p): p is string => p !== null);
     rows.push([`Site ${id}${name !== null ? ` (${name})` : ''}`, parts.join('; ') || '—']);
   });
@@ -96,7 +98,7 @@ export function readAssumptions(outDir: string): Assumptions {
     const parts = [
       tasked,
       num(t['planningPayload']) !== null ? `payload ${fmt(num(t['planningPayload']) as number)} short tons` : null,
-      num(t['seats']) !== null ? `${fmt(num(t['seats']) as number)} seats` : null,
+      num(t['seats']) !== null ? count(num(t['seats']) as number, 'seat', 'seats') : null,
       num(t['missionCapableRate']) !== null ? `mission capable ${Math.round((num(t['missionCapableRate']) as number) * 100)}%` : null,
       t['shuttle'] !== null && t['shuttle'] !== undefined ? 'intra-theatre shuttle' : null,
     ].filter((p): p is string => p !== null);

@@ -12,6 +12,7 @@ import type { CompletionQuantiles, Interval } from '../runner/summary-types.js';
 import { escapeHtml as h, jsonForScript, scriptForInline } from './escape.js';
 import { formatAmount, formatCount, formatEstimate, formatPercent } from './format.js';
 import { formatDate, formatDateTime, formatDeadlineDate } from './time.js';
+import { LAST_SORTIE_NOTE, LAST_SORTIE_WAIT, PLAN_DEFINITION, clearedDefinition } from './terms.js';
 
 export interface PageInput {
   readonly ctx: ChartContext;
@@ -29,6 +30,11 @@ export function headline(ctx: ChartContext): string {
   return `P(cleared by ${formatDeadlineDate(ctx.deadlineMs)}) = ${formatEstimate(p)}, n = ${formatCount(ctx.summary.replications)}`;
 }
 
+/** What the headline's P(cleared) counts (terms.ts), in plain words under it. */
+export function headlineDefinition(ctx: ChartContext): string {
+  return clearedDefinition(formatDeadlineDate(ctx.deadlineMs), ctx.summary.scenario.timeZone);
+}
+
 const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const STYLE = `
@@ -40,6 +46,7 @@ h2 { font-size: 20px; margin: 36px 0 8px; border-bottom: 1px solid #ddd; padding
 h3 { font-size: 15px; margin: 20px 0 6px; }
 .lede { color: #444; margin: 0 0 16px; }
 .headline { font-size: 22px; font-weight: bold; margin: 16px 0 6px; }
+.definition { color: #444; font-size: 13px; margin: 0 0 10px; max-width: 900px; }
 .finding { font-size: 15px; margin: 4px 0; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 10px; text-align: left; vertical-align: top; }
@@ -76,10 +83,10 @@ function summaryTables(ctx: ChartContext): string {
       })],
   );
   const plan = table(['Deterministic plan', ''], [
-    ['Plan completion (every distribution at its central value)', n(date(s.plan.completion))],
+    ['Plan completion (a deterministic run, described below)', n(date(s.plan.completion))],
     ['Percentile of the plan among simulated outcomes', n(s.plan.percentile === null ? '—' : `P${Math.round(s.plan.percentile)}`)],
     ['Contingency to add to the plan for 80% confidence', n(s.plan.p80ContingencyDays === null ? '—' : `${s.plan.p80ContingencyDays.toFixed(1)} days`)],
-  ]);
+  ]) + `<p class="note">${h(PLAN_DEFINITION)}</p>`;
   const milestoneRows = Object.values(s.milestones).map((m) => [
     m.name, n(formatDeadlineDate(ctx.clock.endOfDayOrInstant(m.date))), n(formatEstimate(m.probability)),
   ]);
@@ -92,8 +99,9 @@ function summaryTables(ctx: ChartContext): string {
       n(formatAmount(r.bySite[id]?.meanPersonnel ?? 0)), n(formatAmount(s.leftBehindShortTons[id] ?? 0))]),
   ]);
   const causes = Object.keys(s.lostHoursByCause).sort((a, b) => (s.lostHoursByCause[b] ?? 0) - (s.lostHoursByCause[a] ?? 0));
-  const lost = table(['Cause', 'Aircraft-hours lost per replication (mean)', 'Delayed the last departure most in'],
-    causes.map((c) => [c, n(formatAmount(s.lostHoursByCause[c] ?? 0)), n(formatPercent(s.bindingCause[c] ?? 0, 1))]));
+  const lost = table(['Cause', 'Aircraft-hours lost per replication (mean)', `Share of replications: ${LAST_SORTIE_WAIT}`],
+    causes.map((c) => [c, n(formatAmount(s.lostHoursByCause[c] ?? 0)), n(formatPercent(s.bindingCause[c] ?? 0, 1))])) +
+    `<p class="note">${h(LAST_SORTIE_NOTE)}</p>`;
   const use = table(['Fleet and parking', ''], [
     ...Object.entries(s.sortiesByType).map(([t, x]) => [`Sorties per replication, ${t} (mean)`, n(formatAmount(x))]),
     ['Aircraft utilisation (busy / available hours)', n(formatPercent(s.utilisation.aircraft, 1))],
@@ -129,17 +137,22 @@ function assumptionsHtml(ctx: ChartContext, a: Assumptions): string {
     ['File', s.scenario.file],
     ['Start', `${formatDateTime(ctx.clock.startMs)} (${s.scenario.timeZone})`],
     ['Deadline', `end of ${formatDeadlineDate(ctx.deadlineMs)} (local)`],
-    ['Horizon', formatDateTime(ctx.clock.instant(s.horizon))],
+    ['Horizon', `${formatDateTime(ctx.clock.instant(s.horizon))} (local)`],
     ...a.rows.map(([k, v]) => [k, v] as [string, string]),
   ];
   return `<p>${h(s.scenario.description)}</p>${table(['Assumption', 'Value'], rows)}` +
     (a.note !== null ? `<p class="note">${h(a.note)}</p>` : '');
 }
 
+/** The runner writes 'airlift 0.1.0' (runner/version.ts); a bare '0.1.0' gets the name. */
+export function toolName(toolVersion: string): string {
+  return /^airlift\b/.test(toolVersion) ? toolVersion : `airlift ${toolVersion}`;
+}
+
 function provenance(ctx: ChartContext, versions: Readonly<Record<string, string>>): string {
   const s = ctx.summary;
   const rows: [string, string | { num: string }][] = [
-    ['Tool', `airlift ${s.toolVersion}`],
+    ['Tool', toolName(s.toolVersion)],
     ['Seed', n(String(s.seed))],
     ['Replications', n(formatCount(s.replications))],
     ['Workers', n(String(s.workers))],
@@ -214,6 +227,7 @@ export function buildHtml(page: PageInput): string {
 <p class="lede">${h(s.scenario.description)}</p>
 <nav>${nav}</nav>
 <p class="headline" id="headline">${h(headline(ctx))}</p>
+<p class="definition" id="headline-definition">${h(headlineDefinition(ctx))}</p>
 ${findings(ctx)}
 <section id="summary"><h2>Summary</h2>
 ${summaryTables(ctx)}

@@ -43,6 +43,16 @@ describe('readAssumptions', () => {
     expect(rows.get('Aircraft C-130J')).toBe('2 tasked from 19 May, 0 from 1 Jan 2025');
   });
 
+  it('puts a count of one in the singular: 1 loading team, 1 person, 1 seat', () => {
+    const rows = assumptionsOf({
+      sites: [{ id: 'AB201', personnel: 1, loadingTeams: 1 }, { id: 'AB101', personnel: 550, loadingTeams: 2 }],
+      aircraftTypes: [{ id: 'UH-60', seats: 1 }],
+    });
+    expect(rows.get('Site AB201')).toBe('1 person; 1 loading team');
+    expect(rows.get('Site AB101')).toBe('550 people; 2 loading teams');
+    expect(rows.get('Aircraft UH-60')).toBe('1 seat');
+  });
+
   it('falls back to hours from the start when the file has no start', () => {
     const rows = assumptionsOf({ aircraftTypes: [{ id: 'C-17', tasked: [{ atHours: 0, value: 2 }, { atHours: 312, value: 4 }] }] });
     expect(rows.get('Aircraft C-17')).toBe('2 tasked from hour 0, 4 from hour 312');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { makeFixture, SITES } from './fixture.js';
+import { makeFixture, SITES, START_UTC } from './fixture.js';
 import { chartContext } from '../../src/report/context.js';
 import { buildCharts } from '../../src/report/charts/index.js';
 import type { ChartSpec } from '../../src/report/charts/common.js';
@@ -11,7 +11,10 @@ import { buildCompletionHistogram, BEFORE_DEADLINE } from '../../src/report/char
 import { buildRemainingFan } from '../../src/report/charts/remaining-fan.js';
 import { buildLostHours } from '../../src/report/charts/lost-hours.js';
 import { buildConvergence } from '../../src/report/charts/convergence.js';
-import { buildGantt } from '../../src/report/charts/gantt.js';
+import { IDLE, buildGantt } from '../../src/report/charts/gantt.js';
+import { labelSide, planLabel } from '../../src/report/charts/common.js';
+import { LAST_SORTIE_WAIT } from '../../src/report/terms.js';
+import { DAY_MS, ceilDay, formatDate } from '../../src/report/time.js';
 import { compileSpec, renderSvg } from '../../src/report/render.js';
 
 const fixture = makeFixture();
@@ -20,6 +23,21 @@ const charts = buildCharts(ctx);
 type Row = Record<string, unknown>;
 const dataset = (c: ChartSpec, name: string): Row[] => ((c.spec as unknown as { datasets: Record<string, Row[]> }).datasets[name] ?? []);
 const titleOf = (c: ChartSpec): string => (c.spec as unknown as { title: { text: string } }).title.text;
+const subtitleOf = (c: ChartSpec): string[] => (c.spec as unknown as { title: { subtitle: string[] } }).title.subtitle;
+type Layer = { data?: { name?: string; values?: Row[] }; transform?: { filter: Row }[]; mark: Row; encoding: Record<string, Row> };
+const layersOf = (c: ChartSpec): Layer[] => (c.spec as unknown as { layer: Layer[] }).layer;
+/** The text layer that labels the plan's rule. */
+const planText = (c: ChartSpec): Layer | undefined =>
+  layersOf(c).find((l) => l.mark['type'] === 'text' && String(l.data?.values?.[0]?.['label'] ?? '').startsWith('Plan '));
+const wall = (hours: number): number => Date.parse(START_UTC) + 3_600_000 + hours * 3_600_000; // Niamey = UTC+1
+/** The fixture with the plan finishing at `hours` (as the pessimistic scenario's, far before every replication). */
+const withPlanAt = (hours: number) => {
+  const utc = new Date(Date.parse(START_UTC) + hours * 3_600_000).toISOString();
+  return chartContext({
+    summary: { ...fixture.summary, plan: { ...fixture.summary.plan, completion: utc, percentile: 0 } },
+    chartData: { ...fixture.chartData, planCompletionUtc: utc },
+  });
+};
 
 let validate: ValidateFunction;
 beforeAll(() => {
@@ -101,6 +119,15 @@ describe('buildCompletionCurve', () => {
     }
   });
 
+  it('draws the thick All sites curve beneath the site curves, so a site that coincides with it shows', () => {
+    const series = layersOf(c).flatMap((l, i) => {
+      const f = l.transform?.[0]?.filter;
+      return f === undefined ? [] : [[i, f['equal'] === ALL_SITES ? 'all' : 'sites'] as const];
+    });
+    expect(series.map(([, kind]) => kind)).toEqual(['all', 'sites']);
+    expect(layersOf(c)[series[0]![0]]!.mark['strokeWidth']).toBeGreaterThan(layersOf(c)[series[1]![0]]!.mark['strokeWidth'] as number);
+  });
+
   it("marks P50/P80/P90 at the summary's dates", () => {
     const marks = dataset(c, 'percentiles');
     const wall = (iso: string | null) => new Date(Date.parse(iso!) + 3_600_000).toISOString(); // Niamey = UTC+1
@@ -113,6 +140,10 @@ describe('buildCompletionCurve', () => {
 describe('buildCompletionHistogram', () => {
   const c = buildCompletionHistogram(ctx);
   const bins = (c.spec as unknown as { layer: { data: { values?: Row[] } }[] }).layer[0]!.data.values!;
+  it('names the median (P50) finish in its title, not a "most likely" one', () => {
+    expect(titleOf(c)).toMatch(new RegExp(`^Median finish ${formatDate(Date.parse(fixture.summary.completion.p50!) + 3_600_000)}; \\d+% finish by 15 Sep 2024$`));
+  });
+
   it('counts every cleared replication once, and the bars before the deadline add up to P', () => {
     const total = bins.reduce((a, b) => a + (b['count'] as number), 0);
     expect(total).toBe(fixture.chartData.completionEcdf.overall.length);
@@ -146,6 +177,39 @@ describe('buildLostHours', () => {
     }
     expect(values.length).toBe(12);
   });
+
+  it('calls the binding cause the largest wait on the last sortie, and never what sets the finish', () => {
+    const c = buildLostHours(ctx);
+    const spec = c.spec as unknown as { hconcat: { encoding: { x: { title: string }; tooltip: { title: string }[] } }[] };
+    const words = [titleOf(c), ...subtitleOf(c), c.caption, spec.hconcat[1]!.encoding.x.title, spec.hconcat[1]!.encoding.tooltip[1]!.title];
+    expect(spec.hconcat[1]!.encoding.x.title).toBe(`Share of replications: ${LAST_SORTIE_WAIT}`);
+    expect(subtitleOf(c).join(' ')).toContain(`how often each cause was ${LAST_SORTIE_WAIT} (the sortie whose take-off cleared the last site): most often`);
+    expect(c.caption).toContain(LAST_SORTIE_WAIT);
+    for (const w of words) expect(w).not.toMatch(/sets the finish|delayed the (last departure|finish)/i);
+  });
+});
+
+describe('planLayers', () => {
+  it('labels the plan left of its rule when the label fits before the y axis', () => {
+    for (const c of [buildCompletionCurve(ctx), buildCompletionHistogram(ctx)]) {
+      expect(planText(c)?.mark).toMatchObject({ align: 'right', dx: -4 });
+    }
+  });
+
+  it('labels the plan right of its rule, inside the plot, when the rule is near the y axis', () => {
+    const early = withPlanAt(1500); // 2 days after the start of the curve's domain
+    for (const c of [buildCompletionCurve(early), buildCompletionHistogram(early)]) {
+      expect(planText(c)?.data?.values?.[0]?.['label']).toBe(`Plan ${formatDate(wall(1500))} (P0)`);
+      expect(planText(c)?.mark).toMatchObject({ align: 'left', dx: 4 });
+    }
+  });
+
+  it('labelSide: left when the label fits between the axis and the rule', () => {
+    const frame = { domain: [0, 1000] as const, width: 500 };
+    const label = planLabel(withPlanAt(1500))!;
+    expect(labelSide(frame, 10, label)).toBe('right');
+    expect(labelSide(frame, 900, label)).toBe('left');
+  });
 });
 
 describe('buildConvergence', () => {
@@ -164,6 +228,41 @@ describe('buildGantt', () => {
     const values = (g.spec as unknown as { layer: { data: { values: Row[] } }[] }).layer[0]!.data.values;
     expect(values.length).toBe(fixture.chartData.gantt!.phases.length);
   });
+  it('says it is the median replication, ending at the P50 completion, and names the blank gaps', () => {
+    const g = buildGantt(ctx)!;
+    const p50 = formatDate(Date.parse(fixture.summary.completion.p50!) + 3_600_000);
+    expect(titleOf(g)).toMatch(new RegExp(`^Median replication \\(no\\. 1,234\\): 7 aircraft, .* – ${p50}, ending at the P50 completion$`));
+    expect(g.heading).toBe('The median replication, aircraft by aircraft');
+    expect(g.caption).toContain(`The median replication (no. 1,234), which finishes at the P50 completion, ${p50}`);
+    expect(g.caption).toContain('Blank gaps: the aircraft is idle at home with no work ready for it');
+    const colour = layersOf(g)[0]!.encoding['color']!['scale'] as { domain: string[]; range: string[] };
+    expect(colour.domain.at(-1)).toBe(IDLE);
+    expect(colour.range.at(-1)).toBe('#ffffff');
+  });
+
+  it('ends its time axis soon after a replication that ends well before the deadline, without the deadline', () => {
+    const cut = 1200; // hours; the deadline is at 2,880
+    const phases = fixture.chartData.gantt!.phases
+      .filter((p) => Date.parse(p.start) < Date.parse(START_UTC) + cut * 3_600_000)
+      .map((p) => ({ ...p, end: new Date(Math.min(Date.parse(p.end), Date.parse(START_UTC) + cut * 3_600_000)).toISOString() }));
+    const early = chartContext({ ...fixture, chartData: { ...fixture.chartData, gantt: { replication: 7, phases } } });
+    const g = buildGantt(early)!;
+    const x = layersOf(g)[0]!.encoding['x']!['scale'] as { domainMin: number; domainMax: number };
+    expect(x.domainMax).toBe(ceilDay(wall(cut) + DAY_MS / 2));
+    expect(x.domainMax).toBeLessThan(early.deadlineMs - 30 * DAY_MS);
+    expect(layersOf(g).some((l) => l.mark['type'] === 'rule')).toBe(false);
+    expect(subtitleOf(g).join(' ')).toMatch(/the deadline, 15 Sep 2024, is \d+ days later/);
+    // its end is not the P50: not called the median
+    expect(titleOf(g)).toMatch(/^Replication 7: /);
+  });
+
+  it("reaches on to the deadline when the replication ends near it", () => {
+    const g = buildGantt(ctx)!; // the fixture's median ends ~10 days before the deadline
+    const x = layersOf(g)[0]!.encoding['x']!['scale'] as { domainMax: number };
+    expect(x.domainMax).toBe(ctx.deadlineMs);
+    expect(layersOf(g).some((l) => l.mark['type'] === 'rule')).toBe(true);
+  });
+
   it('is skipped when the run kept no Gantt data', () => {
     const noGantt = chartContext(makeFixture({ gantt: false, replications: 500 }));
     expect(buildGantt(noGantt)).toBeNull();

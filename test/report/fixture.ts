@@ -131,7 +131,7 @@ export function makeFixture(options: { replications?: number; seed?: string; gan
     utilisation.push({ day: d, date, series: 'parking:AB201', mean: 1.3 * ramp * tail, p10: 0.8 * ramp * tail, p90: 2 * ramp * tail });
   }
 
-  // Gantt of the median replication: a few aircraft cycling through sorties.
+  // Gantt of the median replication: a few aircraft cycling through sorties, until its finish (the P50).
   let gantt: ChartData['gantt'] = null;
   if (options.gantt !== false) {
     const phases: { aircraft: string; phase: string; start: string; end: string; site: string }[] = [];
@@ -142,7 +142,8 @@ export function makeFixture(options: { replications?: number; seed?: string; gan
       while (t < endH - 12) {
         const site = rng() < 0.6 ? 'AB101' : 'AB201';
         const add = (phase: string, hours: number) => {
-          phases.push({ aircraft: a, phase, start: isoAt(t), end: isoAt(t + hours), site });
+          const end = Math.min(t + hours, endH);
+          if (end > t) phases.push({ aircraft: a, phase, start: isoAt(t), end: isoAt(end), site });
           t += hours;
         };
         if (rng() < 0.15) add('clearance-hold', 6 + 30 * rng());
@@ -195,7 +196,7 @@ export function makeFixture(options: { replications?: number; seed?: string; gan
     sortiesByType: { 'C-17': 212.4, 'C-130J': 96.1 },
     utilisation: { aircraft: 0.71, parking: { AB101: 0.62, AB201: 0.41 } },
     convergence,
-    toolVersion: '0.1.0',
+    toolVersion: 'airlift 0.1.0', // as runner/version.ts writes it
     elapsedSeconds: 12.34,
     replicationsPerSecond: n / 12.34,
     workers: 4,

@@ -39,8 +39,9 @@ export function timeX(ctx: ChartContext, field = 't', domain?: readonly [number,
     field,
     type: 'temporal',
     title: `Date (local time, ${ctx.summary.scenario.timeZone})`,
-    // Domain as epoch numbers: ISO strings here make vega-lite warn about conflicting domains with x2.
-    scale: { type: 'utc', ...(domain ? { domain: [domain[0], domain[1]] } : {}) },
+    // The ends as domainMin/domainMax epoch numbers: a `domain` here (as ISO strings or as
+    // numbers) makes vega-lite warn about conflicting domains when the mark also has x2.
+    scale: { type: 'utc', ...(domain ? { domainMin: domain[0], domainMax: domain[1] } : {}) },
     axis: { format: '%d %b', labelAngle: 0, tickCount: 8 },
   };
 }
@@ -68,11 +69,43 @@ export function deadlineLayers(ctx: ChartContext, withProbability = false): Json
   ];
 }
 
-/** The deterministic plan's completion as a dotted rule (nothing when the plan never cleared). */
-export function planLayers(ctx: ChartContext, labelY = 18): Json[] {
-  if (ctx.planMs === null) return [];
+/** The x extent of a plot: its domain (wall-clock ms) and its width in pixels. */
+export interface Frame {
+  readonly domain: readonly [number, number];
+  readonly width: number;
+}
+
+/** A generous estimate of a label's width in pixels at the text mark's default 11 px font (for placement only). */
+export function labelWidth(text: string): number {
+  return Math.ceil(6 * text.length);
+}
+
+/**
+ * Which side of a vertical rule at `ms` its label goes: 'left' (the label ends at the rule)
+ * when it fits between the y axis and the rule, else 'right' (inside the plot, starting at
+ * the rule), so a rule near the left edge does not push its label over the axis labels.
+ */
+export function labelSide(frame: Frame, ms: number, text: string): 'left' | 'right' {
+  const [x0, x1] = frame.domain;
+  const px = x1 > x0 ? ((ms - x0) / (x1 - x0)) * frame.width : 0;
+  return px >= labelWidth(text) + 8 ? 'left' : 'right';
+}
+
+/** The deterministic plan's label: 'Plan 29 Jun 2024 (P34)'; null when the plan never cleared. */
+export function planLabel(ctx: ChartContext): string | null {
+  if (ctx.planMs === null) return null;
   const pct = ctx.summary.plan.percentile;
-  const label = `Plan ${formatDate(ctx.planMs)}${pct === null ? '' : ` (P${Math.round(pct)})`}`;
+  return `Plan ${formatDate(ctx.planMs)}${pct === null ? '' : ` (P${Math.round(pct)})`}`;
+}
+
+/**
+ * The deterministic plan's completion as a dotted rule (nothing when the plan never cleared),
+ * labelled at `labelY` px from the top on the side of the rule that `labelSide` picks in `frame`.
+ */
+export function planLayers(ctx: ChartContext, frame: Frame, labelY = 18): Json[] {
+  const label = planLabel(ctx);
+  if (ctx.planMs === null || label === null) return [];
+  const left = labelSide(frame, ctx.planMs, label) === 'left';
   const data = { values: [{ t: iso(ctx.planMs), label }] };
   return [
     {
@@ -82,7 +115,7 @@ export function planLayers(ctx: ChartContext, labelY = 18): Json[] {
     },
     {
       data,
-      mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, color: PLAN_COLOUR },
+      mark: { type: 'text', align: left ? 'right' : 'left', baseline: 'top', dx: left ? -4 : 4, color: PLAN_COLOUR },
       encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { value: labelY }, text: { field: 'label' } },
     },
   ];

@@ -1,6 +1,8 @@
 /**
  * Chart 1. Completion S-curve: P(cleared everything by date), overall and per site, with the
- * deadline (and the probability there), P50/P80/P90 and the deterministic plan.
+ * deadline (and the probability there), P50/P80/P90 and the deterministic plan. The thick
+ * "All sites" curve is drawn beneath the thin site curves: the last site to clear coincides
+ * with it, and would otherwise be hidden.
  */
 import type { ChartContext } from '../context.js';
 import { clearedCount, downsampleEcdf, fractionBefore, overallEcdf, siteEcdf, type Ecdf } from '../ecdf.js';
@@ -12,6 +14,7 @@ import { deadlineLayers, planLayers, timeX, topLevel, type ChartSpec, type Json 
 export const ALL_SITES = 'All sites';
 /** Per-curve cap on plotted points (the ECDF is downsampled to this). */
 export const MAX_CURVE_POINTS = 500;
+const WIDTH = 760;
 
 interface CurveRow { series: string; t: string; p: number; label: string; kind: 'step' | 'deadline' | 'edge' }
 
@@ -83,15 +86,15 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
     },
     {
       data: { name: 'curve' },
-      transform: [{ filter: { field: 'series', oneOf: chartData.siteIds.length > 0 ? [...chartData.siteIds] : ['-'] } }],
-      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+      transform: [{ filter: { field: 'series', equal: ALL_SITES } }],
+      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 3 },
       encoding: { x, y, color: colour, tooltip },
     },
     {
       data: { name: 'curve' },
-      transform: [{ filter: { field: 'series', equal: ALL_SITES } }],
-      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 3 },
-      encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, color: colour, tooltip },
+      transform: [{ filter: { field: 'series', oneOf: chartData.siteIds.length > 0 ? [...chartData.siteIds] : ['-'] } }],
+      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+      encoding: { x, y, color: colour, tooltip },
     },
     {
       data: { name: 'percentiles' },
@@ -106,7 +109,7 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
       mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -6, dy: -4, color: OVERALL_COLOUR },
       encoding: { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y: { field: 'p', type: 'quantitative' }, text: { field: 'label' } },
     },
-    ...planLayers(ctx, 20),
+    ...planLayers(ctx, { domain: [x0, x1], width: WIDTH }, 20),
     ...deadlineLayers(ctx),
     {
       data: { values: [{ t: iso(ctx.deadlineMs), p: pDeadline.estimate, label: `P = ${formatP(pDeadline.estimate, pDeadline.ci95)}` }] },
@@ -136,7 +139,7 @@ export function buildCompletionCurve(ctx: ChartContext): ChartSpec {
   return {
     id: 'completion-curve',
     heading: 'When will everything be out?',
-    caption: 'Share of replications that had cleared everything (overall, thick) and each site (thin) by each date; replications never cleared count in the denominator.',
-    spec: topLevel(title, subtitle, { width: 760, height: 380, layer: layers }, { curve: rows, percentiles: marks }),
+    caption: 'Share of replications that had cleared everything (overall, thick) and each site (thin, drawn over the thick line where they coincide) by each date; replications never cleared count in the denominator.',
+    spec: topLevel(title, subtitle, { width: WIDTH, height: 380, layer: layers }, { curve: rows, percentiles: marks }),
   };
 }

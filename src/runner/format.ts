@@ -97,7 +97,9 @@ export function formatReport(s: Summary, opts: FormatOptions = {}): string {
   if (lost.length === 0) L.push('  none');
   for (const [c, v] of lost) L.push(`  ${c.padEnd(16)} ${num(v).padStart(10)}`);
   const binding = Object.entries(s.bindingCause).sort((a, b) => b[1] - a[1])[0];
-  if (binding && binding[1] > 0) L.push(`Most often the binding cause: ${binding[0]} (${pct(binding[1], 0)} of replications)`);
+  // the report's wording (report/terms.ts): the cause of the largest wait on the sortie whose
+  // take-off cleared the last site, which need not be what set the finish date
+  if (binding && binding[1] > 0) L.push(`Largest wait on the last sortie, most often: ${binding[0]} (${pct(binding[1], 0)} of replications)`);
   L.push('');
   L.push(`Sorties per replication (mean): ${Object.entries(s.sortiesByType).map(([t, v]) => `${t} ${num(v)}`).join(', ')}`);
   const parking = Object.entries(s.utilisation.parking).map(([id, v]) => `${id} ${pct(v, 0)}`).join(', ');

@@ -72,3 +72,12 @@ describe('formatReport dates', () => {
     expect(formatReport(s, { scenario })).toContain('  P50 Mon 4 Nov 2024 12:00');
   });
 });
+
+describe('formatReport wording', () => {
+  it("names the binding cause as the report does: the largest wait on the last sortie, not 'the binding cause'", () => {
+    const { summary } = makeFixture({ replications: 300 });
+    const text = formatReport(summary);
+    expect(text).toMatch(/^Largest wait on the last sortie, most often: [a-z-]+ \(\d+% of replications\)$/m);
+    expect(text).not.toMatch(/binding cause/);
+  });
+});

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { goalCommand } from '../../src/cli/commands/goal.js';
 import { InputError, ThresholdError } from '../../src/cli/exit.js';
-import { goalLines, goalRange, seekGoal } from '../../src/runner/analysis/index.js';
+import { goalDirectionText, goalLines, goalRange, seekGoal } from '../../src/runner/analysis/index.js';
 import { tempDir } from '../tmp.js';
 import { CLOSED_FORM, closedForm, load } from './helpers.js';
 
@@ -47,6 +47,8 @@ describe('seekGoal', () => {
     // no direction to widen in: it does not advise one
     expect(r.estimate.message).toContain('the range shows no direction in which aircraft.C-17.tasked would help');
     expect(r.estimate.message).not.toMatch(/widen|--max|--min/);
+    // and the report's paragraph does not say that P rises or falls
+    expect(goalDirectionText(r, 'aircraft.C-17.tasked')).toBe('P(cleared) is the same at both ends of the range');
   });
 
   it('out of reach with P falling from a value that cannot go lower (a probability at 0): says so, advises no widening', async () => {

@@ -36,7 +36,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
       .example('$0 goal scenarios/niger-2024.yaml --target 0.9 --vary aircraft.C-17.tasked --min 1 --max 12', 'C-17s needed for a 90% chance'),
   ) as unknown as Argv<GoalArgs>,
   handler: async (args) => {
-    const { checkPaths, goalRange, seekGoal, goalCsv, goalLines, GoalInputError } = await import('../../runner/analysis/index.js');
+    const { checkPaths, goalRange, seekGoal, goalCsv, goalLines, goalDirectionText, GoalInputError } = await import('../../runner/analysis/index.js');
     const problems: string[] = [];
     const c = await commonFlags(args, problems);
     const target = parseNumberFlag('target', args.target, (x) => x > 0 && x < 1, "a probability strictly between 0 and 1 (or a percentage like '90%')", problems, true);
@@ -73,7 +73,7 @@ export const goalCommand: CommandModule<object, GoalArgs> = {
       title: `Goal: P(cleared) >= ${spec.target} by varying ${vary}`,
       paragraphs: [
         ...lines,
-        `Bisection over ${integer ? 'whole numbers' : `values to within ${Number(spec.tolerance.toPrecision(3))}`} in [${lo}, ${hi}] (P ${r.direction === 'increasing' ? 'rises' : 'falls'} with ${vary}); ${r.trace.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}. Bisection assumes P is monotone in the value.`,
+        `Bisection over ${integer ? 'whole numbers' : `values to within ${Number(spec.tolerance.toPrecision(3))}`} in [${lo}, ${hi}] (${goalDirectionText(r, vary)}); ${r.trace.length} runs of ${replications.toLocaleString('en-US')} replications, seed ${seed}: ${r.commonRandomNumbers}. Bisection assumes P is monotone in the value.`,
       ],
       table: {
         columns: ['Step', vary, 'P(cleared)', '95% CI', 'Run'],

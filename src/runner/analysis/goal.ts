@@ -69,6 +69,13 @@ export interface GoalResult extends AnalysisHeader {
   readonly trace: readonly GoalStep[];
 }
 
+/** How P moves over the range, for the report's text: from the runs at its two ends. */
+export function goalDirectionText(r: GoalResult, path: string): string {
+  const ends = r.trace.filter((t) => t.phase === 'ends').map((t) => t.stats.probabilityCleared.estimate);
+  if (ends.length === 2 && ends[0] === ends[1]) return 'P(cleared) is the same at both ends of the range';
+  return `P ${r.direction === 'increasing' ? 'rises' : 'falls'} with ${path}`;
+}
+
 export class GoalInputError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(problems.join('\n'));

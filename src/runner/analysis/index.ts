@@ -8,5 +8,5 @@ export { compareScenarios, compareCsv, COMPARE_METHODS, type CompareResult, type
 export { prepareSweep, runSweep, sweepCsv, type SweepResult, type SweepPoint } from './sweep.js';
 export { defaultSensitivity, scaleWritten, type SensitivityParam } from './defaults.js';
 export { prepareSensitivity, runSensitivity, sensitivityCsv, type SensitivityResult, type SensitivityRow, type PreparedParam } from './sensitivity.js';
-export { seekGoal, goalCsv, goalLines, goalRange, GoalInputError, type GoalSpec, type GoalResult, type GoalStep, type GoalAnswer, type GoalRange } from './goal.js';
+export { seekGoal, goalCsv, goalLines, goalRange, goalDirectionText, GoalInputError, type GoalSpec, type GoalResult, type GoalStep, type GoalAnswer, type GoalRange } from './goal.js';
 export { fieldValue, isCountList, type FieldValue } from './field.js';

@@ -40,6 +40,8 @@ const ci = (i: Interval): string => {
 export interface FormatOptions {
   /** Display names of sites and aircraft types by id (else ids). */
   readonly scenario?: Pick<ResolvedScenario, 'sites' | 'aircraftTypes' | 'deadlineDate' | 'milestones' | 'utcOffsetHours'>;
+  /** The summary merges this many shards: its time is theirs summed, not a wall time. */
+  readonly shards?: number;
 }
 
 export function formatReport(s: Summary, opts: FormatOptions = {}): string {
@@ -110,6 +112,9 @@ export function formatReport(s: Summary, opts: FormatOptions = {}): string {
       ? `Precision: 95% half-width ${pct(pr.halfWidth, 2)} <= target ${pct(pr.target, 2)}`
       : `Precision: stopped at the cap of ${int(pr.cap)} replications with half-width ${pct(pr.halfWidth, 2)} (target ${pct(pr.target, 2)})`);
   }
-  L.push(`Wall time ${num(s.elapsedSeconds, 1)} s (${int(s.replicationsPerSecond)} replications/s, ${s.workers} worker${s.workers === 1 ? '' : 's'})`);
+  if (opts.shards !== undefined) {
+    // shards run wherever and whenever the scheduler puts them: only their sum is known here
+    L.push(`Time summed over ${opts.shards} shards: ${num(s.elapsedSeconds, 1)} s (${s.workers} workers in all; the shards' own wall times are in their folders)`);
+  } else L.push(`Wall time ${num(s.elapsedSeconds, 1)} s (${int(s.replicationsPerSecond)} replications/s, ${s.workers} worker${s.workers === 1 ? '' : 's'})`);
   return L.join('\n') + '\n';
 }

@@ -81,3 +81,13 @@ describe('formatReport wording', () => {
     expect(text).not.toMatch(/binding cause/);
   });
 });
+
+describe('formatReport of merged shards', () => {
+  it('calls their time what it is, a sum over the shards, not a wall time', () => {
+    const { summary } = makeFixture({ replications: 300 });
+    const text = formatReport({ ...summary, elapsedSeconds: 6.7, workers: 24 }, { shards: 12 });
+    expect(text).toContain('Time summed over 12 shards: 6.7 s (24 workers in all;');
+    expect(text).not.toMatch(/^Wall time/m);
+    expect(formatReport(summary)).toMatch(/^Wall time /m);
+  });
+});

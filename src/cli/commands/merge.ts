@@ -62,7 +62,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     });
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
     else if (!args.quiet) {
-      process.stdout.write(formatReport(outcome.summary, { scenario: outcome.scenario }));
+      process.stdout.write(formatReport(outcome.summary, { scenario: outcome.scenario, shards: shardDirs.length }));
       process.stdout.write(`Results in ${outDir}${args.charts ? ' (report.html)' : ''}\n`);
     }
     checkThreshold(outcome.summary.probabilityCleared.estimate, failUnder);

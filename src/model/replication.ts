@@ -1098,6 +1098,14 @@ export class Replication {
       this.paxIn[s]! <= 0 && this.upstreamDone(s);
   }
 
+  /**
+   * Closure-team members not claimed by a dispatched aircraft (once the team may board, it is
+   * all a claim of passengers at s can be for: closureAllowed leaves no one else).
+   */
+  private closureSeatsFree(s: number): number {
+    return Math.max(0, this.closureLeft[s]! - this.claimPax[s]!);
+  }
+
   private paxAvailable(s: number, now: number): number {
     let n = this.paxNCAvailable(s, now) + this.paxIn[s]!;
     if (this.closureLeft[s]! > 0 && this.closureAllowed(s)) n += this.closureLeft[s]!;
@@ -1907,8 +1915,7 @@ export class Replication {
     // the team may still board at take-off (boardClosure).
     ac.loadClosure = 0;
     if (this.closureLeft[s]! > 0 && seats > 0 && this.closureAllowed(s)) {
-      const free = Math.max(0, this.paxAvailable(s, now) - this.claimPax[s]!);
-      const ct = Math.min(seats, this.closureLeft[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), free);
+      const ct = Math.min(seats, this.closureSeatsFree(s), Math.floor(wLeft / PAX_SHORT_TONS + 1e-9));
       if (ct > 0) { this.closureLeft[s] = this.closureLeft[s]! - ct; pax += ct; seats -= ct; wLeft -= ct * PAX_SHORT_TONS; ac.loadClosure = ct; }
     }
     ac.loadTons = tons;
@@ -2067,8 +2074,7 @@ export class Replication {
    */
   private boardClosure(ac: Aircraft, s: number): void {
     if (!this.closureAllowed(s)) return;
-    const free = Math.max(0, this.closureLeft[s]! - this.claimPax[s]!);
-    const ct = Math.min(ac.seatsFree, free, Math.floor(ac.tonsFree / PAX_SHORT_TONS + 1e-9));
+    const ct = Math.min(ac.seatsFree, this.closureSeatsFree(s), Math.floor(ac.tonsFree / PAX_SHORT_TONS + 1e-9));
     if (ct <= 0) return;
     this.closureLeft[s] = this.closureLeft[s]! - ct;
     ac.loadPax += ct;

@@ -12,6 +12,11 @@
  * Slow: about 2 minutes for the defaults (valgrind runs ~50x slower than the machine).
  *
  * Child mode (`--child N`, what valgrind runs): load the scenario, simulate N replications.
+ *
+ * `--cache` also simulates the caches, with a last level of 1 MB (this machine's per-core L2;
+ * the 32 MB L3 is shared by both cores, so what misses the L2 is the traffic two busy threads
+ * contend for), and prints last-level misses per replication (reads and writes) beside the
+ * instructions. `--node-flags "..."` passes V8 flags to the child (e.g. a young generation size).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,18 +36,40 @@ async function child(n: number): Promise<void> {
   for (let i = 0; i < n; i++) simulate(r.scenario, r.scenario.seed, i);
 }
 
-/** Instructions of a whole child run of n replications, or null without valgrind. */
-function count(n: number): number | null {
+const cache = process.argv.includes('--cache');
+const nodeFlags = (arg('node-flags') ?? '').split(' ').filter((f) => f !== '');
+
+interface Counts {
+  readonly instructions: number;
+  /** Last-level misses, reads and writes (with --cache), else NaN. */
+  readonly llRead: number;
+  readonly llWrite: number;
+}
+
+/** valgrind's count on a line such as "LL misses:  10,393,101  ( 5,574,007 rd + 4,819,094 wr)". */
+function field(text: string, re: RegExp): number {
+  const m = re.exec(text);
+  if (m === null) throw new Error(`no ${re.source} in valgrind's output: ${text.slice(-2000)}`);
+  return Number(m[1]!.replace(/,/g, ''));
+}
+
+/** Counts of a whole child run of n replications, or null without valgrind. */
+function count(n: number): Counts | null {
   const args = [
-    '--tool=cachegrind', '--cache-sim=no', '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null',
-    process.execPath, '--single-threaded', fileURLToPath(import.meta.url), '--child', String(n), '--scenario', scenarioFile,
+    '--tool=cachegrind', cache ? '--cache-sim=yes' : '--cache-sim=no', ...(cache ? ['--LL=1048576,16,64'] : []),
+    '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null',
+    process.execPath, '--single-threaded', ...nodeFlags, fileURLToPath(import.meta.url), '--child', String(n), '--scenario', scenarioFile,
   ];
   const r = spawnSync('valgrind', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.error !== undefined) return null;
   if (r.status !== 0) throw new Error(`valgrind run failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const m = /I\s+refs:\s+([\d,]+)/.exec(r.stderr);
-  if (m === null) throw new Error(`no instruction count in valgrind's output: ${r.stderr.slice(-2000)}`);
-  return Number(m[1]!.replace(/,/g, ''));
+  const instructions = field(r.stderr, /I\s+refs:\s+([\d,]+)/);
+  if (!cache) return { instructions, llRead: NaN, llWrite: NaN };
+  return {
+    instructions,
+    llRead: field(r.stderr, /LL misses:\s+[\d,]+\s+\(\s*([\d,]+) rd/),
+    llWrite: field(r.stderr, /LL misses:\s+[\d,]+\s+\(\s*[\d,]+ rd\s+\+\s+([\d,]+) wr/),
+  };
 }
 
 async function main(): Promise<void> {
@@ -56,9 +83,11 @@ async function main(): Promise<void> {
     return;
   }
   const b = count(high)!;
-  const per = (b - a) / (high - low);
-  console.log(`instructions benchmark: ${scenarioFile}, node ${process.version}`);
-  console.log(`  ${per.toLocaleString('en-US', { maximumFractionDigits: 0 })} instructions per replication (compiled code; (I(${high}) - I(${low})) / ${high - low})`);
+  const per = (k: keyof Counts): string => ((b[k] - a[k]) / (high - low)).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const flags = nodeFlags.length > 0 ? ` ${nodeFlags.join(' ')}` : '';
+  console.log(`instructions benchmark: ${scenarioFile}, node ${process.version}${flags}`);
+  console.log(`  ${per('instructions')} instructions per replication (compiled code; (I(${high}) - I(${low})) / ${high - low})`);
+  if (cache) console.log(`  ${per('llRead')} + ${per('llWrite')} last-level (1 MB) misses per replication, reads + writes`);
 }
 
 main().catch((err: unknown) => {

@@ -1,16 +1,20 @@
 /**
  * The model's bridge to the random module: a spec becomes a zero-argument sampler over a
  * named stream, or, in the deterministic plan run, a constant at the spec's plan value.
+ * Samplers are Draws: each call writes its number to DRAW[0] (see ../random/draw.ts);
+ * `drawn(s)` calls one and reads it.
  */
-import { planValueOf, sampler } from '../random/index.js';
-import type { DistSpec, RandomSource } from '../random/index.js';
+import { DRAW, drawer, planValueOf } from '../random/index.js';
+import type { DistSpec, Draw, RandomSource } from '../random/index.js';
 
-export type Sampler = () => number;
+export type Sampler = Draw;
 
 export function constant(v: number): Sampler {
-  return () => v;
+  return () => {
+    DRAW[0] = v;
+  };
 }
 
 export function makeSampler(spec: DistSpec, source: RandomSource | null): Sampler {
-  return source === null ? constant(planValueOf(spec)) : sampler(spec, source);
+  return source === null ? constant(planValueOf(spec)) : drawer(spec, source);
 }

@@ -130,7 +130,7 @@
  * Stop: when every site is closed, or at the horizon.
  */
 import { PRIORITY, Simulation } from '../kernel/index.js';
-import { Streams } from '../random/index.js';
+import { DRAW, drawn, Streams } from '../random/index.js';
 import type { RandomSource } from '../random/index.js';
 import type { DistSpec } from '../random/spec.js';
 import type { ResolvedScenario, ResolvedAircraftType } from '../scenario/resolved.js';
@@ -474,7 +474,9 @@ export class Replication {
     const src = (this.srcOf = (name: string): RandomSource | null => (streams === null ? null : streams.get(name)));
     const uni = (name: string): Sampler => {
       const s = src(name);
-      return s === null ? constant(0.5) : () => s.next();
+      return s === null ? constant(0.5) : () => {
+        DRAW[0] = s.next();
+      };
     };
     const mk = (spec: DistSpec, name: string): Sampler =>
       spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, src(name));
@@ -680,9 +682,9 @@ export class Replication {
       this.groundPax[s] = site.personnel;
       this.closureLeft[s] = Math.min(site.closureTeam, site.personnel);
       const pack = this.packS[s]!;
-      this.packRate[s] = pack === null ? Infinity : Math.max(0, pack()) / 24;
+      this.packRate[s] = pack === null ? Infinity : Math.max(0, drawn(pack)) / 24;
       const rel = this.paxS[s]!;
-      this.paxRate[s] = rel === null ? Infinity : Math.max(0, rel()) / 24;
+      this.paxRate[s] = rel === null ? Infinity : Math.max(0, drawn(rel)) / 24;
       const mog0 = site.mog[0]?.value ?? 0;
       this.mogStep[s] = mog0;
       this.parkCap[s] = mog0;
@@ -732,15 +734,15 @@ export class Replication {
       const iu = this.incU[s]!;
       this.incNext[s] = Infinity;
       if (scn.sites[s]!.incidents !== null && iu !== null) {
-        this.incNext[s] = -Math.log(1 - iu()) / (scn.sites[s]!.incidents!.ratePerDay / 24);
+        this.incNext[s] = -Math.log(1 - drawn(iu)) / (scn.sites[s]!.incidents!.ratePerDay / 24);
         this.drawIncident(s);
       }
     }
     for (let i = 0; i < scn.disruptions.length; i++) {
       const dis = scn.disruptions[i]!;
       const u = this.disU[i]!;
-      if (u() >= dis.probability) continue;
-      this.startDisruption(i, dis.windowStartHours + u() * (dis.windowEndHours - dis.windowStartHours), H);
+      if (drawn(u) >= dis.probability) continue;
+      this.startDisruption(i, dis.windowStartHours + drawn(u) * (dis.windowEndHours - dis.windowStartHours), H);
     }
   }
 
@@ -748,7 +750,7 @@ export class Replication {
   private startDisruption(i: number, t0: number, H: number): void {
     const scn = this.scn;
     const dis = scn.disruptions[i]!;
-    const t1 = t0 + Math.max(0, this.disDur[i]!());
+    const t1 = t0 + Math.max(0, drawn(this.disDur[i]!));
     if (t0 >= H || t1 <= t0) return;
     if (dis.kind === 'suspension') {
       const sites = dis.sites.length > 0 ? dis.sites : scn.sites.map((_, j) => j);
@@ -776,12 +778,12 @@ export class Replication {
       const month = months[d]!;
       const wm = weather.byMonth[month] ?? null;
       if (wm === null || wm.dailyProbability <= 0) continue;
-      if (u() >= wm.dailyProbability) continue;
+      if (drawn(u) >= wm.dailyProbability) continue;
       let width = wm.windowEnd - wm.windowStart;
       if (width < 0) width += 24;
-      const startLocal = wm.windowStart + u() * width;
+      const startLocal = wm.windowStart + drawn(u) * width;
       const t0 = dayStart + startLocal;
-      const dur = Math.max(0, durs[month]!());
+      const dur = Math.max(0, drawn(durs[month]!));
       if (this.addClosure(s, K_WEATHER, t0, t0 + dur, H)) trigger = Math.min(trigger, Math.max(0, t0));
     }
     this.wxDay[s] = d;
@@ -796,9 +798,9 @@ export class Replication {
     const rate = this.scn.sites[s]!.incidents!.ratePerDay / 24;
     let t = this.incNext[s]!;
     while (t < H) {
-      const d = Math.max(0, dur());
+      const d = Math.max(0, drawn(dur));
       const on = this.addClosure(s, K_INCIDENT, t, t + d, H);
-      t += -Math.log(1 - u()) / rate;
+      t += -Math.log(1 - drawn(u)) / rate;
       if (on) break;
     }
     this.incNext[s] = t;
@@ -815,20 +817,20 @@ export class Replication {
 
   private initFleet(): void {
     const scn = this.scn;
-    const fleetStart = Math.max(0, this.fleetStartS());
+    const fleetStart = Math.max(0, drawn(this.fleetStartS));
     // new Aircraft objects each replication (a handful; their fields start fresh), over the
     // same delay views (zeroed with the state arena)
     this.aircraft = [];
     scn.aircraftTypes.forEach((type, k) => {
       const ts = this.typeStartS[k]!;
-      const start = ts === null ? fleetStart : Math.max(0, ts());
+      const start = ts === null ? fleetStart : Math.max(0, drawn(ts));
       const labels = this.p.labels[k]!;
       // the same 'competing:<type>' stream as this.lossU (one stream per name)
       const lossU = type.competingLoss !== null && !this.plan ? this.lossU[k]! : null;
       for (let i = 0; i < labels.length; i++) {
         const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode, this.acDelays[this.aircraft.length]!);
         if (lossU !== null && type.competingLoss!.ratePerDay > 0) {
-          ac.nextLossAt = start + -Math.log(1 - lossU()) / (type.competingLoss!.ratePerDay / 24);
+          ac.nextLossAt = start + -Math.log(1 - drawn(lossU)) / (type.competingLoss!.ratePerDay / 24);
         }
         this.aircraft.push(ac);
         if (start < scn.horizonHours) this.sim.scheduleAt(start, this.fStart, ac);
@@ -959,9 +961,9 @@ export class Replication {
     if (this.plan) return true;
     // competing-mission loss
     if (ac.nextLossAt <= now && ac.lostUntil < now) {
-      const dur = Math.max(0, this.lossDur[ac.type]!());
+      const dur = Math.max(0, drawn(this.lossDur[ac.type]!));
       ac.lostUntil = now + dur;
-      ac.nextLossAt = ac.lostUntil + -Math.log(1 - this.lossU[ac.type]!()) / (type.competingLoss!.ratePerDay / 24);
+      ac.nextLossAt = ac.lostUntil + -Math.log(1 - drawn(this.lossU[ac.type]!)) / (type.competingLoss!.ratePerDay / 24);
     }
     if (ac.lostUntil > now + EPS) {
       this.unavailableUntil(ac, ac.lostUntil, 'competing mission');
@@ -971,7 +973,7 @@ export class Replication {
       const day = Math.floor(now / 24 + EPS);
       if (day !== ac.mcDay) {
         ac.mcDay = day;
-        ac.mcOk = this.availU[ac.type]!() < type.missionCapableRate;
+        ac.mcOk = drawn(this.availU[ac.type]!) < type.missionCapableRate;
       }
       if (!ac.mcOk) {
         this.unavailableUntil(ac, (day + 1) * 24, 'not mission capable');
@@ -1335,7 +1337,7 @@ export class Replication {
     let bestPax = 0;
     let notReady = false;
     let pick = -1;
-    const propU = policy === 'proportional' && !this.plan ? this.u.dispatch() : -1;
+    const propU = policy === 'proportional' && !this.plan ? drawn(this.u.dispatch) : -1;
     const nS = this.nS;
     let held = false;
     // proportional needs two passes: weights, then the pick
@@ -1387,7 +1389,7 @@ export class Replication {
       }
       const need = this.legPlan(k, ac.node, best) + this.p.groundPlan[best * this.p.nTypes + k]! + this.p.outPlan[k * nS + best]!;
       if (!ac.rested && now - ac.dutyStart + need > type.crewDutyHours + EPS) {
-        const rest = Math.max(0, (this.crewRest[k] ?? constant(0))());
+        const rest = Math.max(0, drawn(this.crewRest[k] ?? constant(0)));
         this.beginWait(ac, C_CREW);
         if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
         ac.rested = true;
@@ -1592,9 +1594,9 @@ export class Replication {
       let r = 0;
       while (r + 1 < regimes.length && regimes[r + 1]!.fromHours <= t + EPS) r++;
       const reg = regimes[r]!;
-      t += Math.max(0, this.clearLead[r]!());
-      if (this.plan || reg.denialProbability <= 0 || this.u.clearance() >= reg.denialProbability) return t;
-      t += Math.max(0, this.clearReReq[r]!());
+      t += Math.max(0, drawn(this.clearLead[r]!));
+      if (this.plan || reg.denialProbability <= 0 || drawn(this.u.clearance) >= reg.denialProbability) return t;
+      t += Math.max(0, drawn(this.clearReReq[r]!));
     }
     return Infinity;
   }
@@ -1620,7 +1622,7 @@ export class Replication {
       f = spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, this.route(s));
       this.legS[i] = f;
     }
-    return Math.max(0, f());
+    return Math.max(0, drawn(f));
   }
 
   /** The route stream of site s (created on first use; null in the plan run). */
@@ -1816,7 +1818,7 @@ export class Replication {
       // cycle starts there); never set, every cycle reset the duty and shuttles never rested
       ac.lastLanding = this.sim.now;
       const g = this.ground[s * this.p.nTypes + ac.type] ?? null;
-      this.sim.schedule(g === null ? 0 : Math.max(0, g()), this.fOffloadDone, ac);
+      this.sim.schedule(g === null ? 0 : Math.max(0, drawn(g)), this.fOffloadDone, ac);
       return;
     }
     const teams = this.scn.sites[s]!.loadingTeams;
@@ -1836,7 +1838,7 @@ export class Replication {
     this.releaseClaim(ac, s);
     this.loadPlan(ac);
     const g = this.ground[s * this.p.nTypes + ac.type]!;
-    this.sim.schedule(Math.max(0, g()), this.fLoadDone, ac);
+    this.sim.schedule(Math.max(0, drawn(g)), this.fLoadDone, ac);
     // Claims are per site, not per category: any load may leave work for an idle aircraft
     // of another type, so every load wakes the idle aircraft to look again.
     this.wakeIdle();
@@ -1848,7 +1850,7 @@ export class Replication {
     this.backlogVer[s] = this.backlogVer[s]! + 1;
     const now = this.sim.now;
     const type = ac.spec;
-    const lf = this.loadFactor[ac.type]!();
+    const lf = drawn(this.loadFactor[ac.type]!);
     const capT = type.planningPayload * lf;
     let wLeft = capT;
     let pLeft = type.pallets;
@@ -1955,8 +1957,8 @@ export class Replication {
       } else this.teamsInUse[s] = this.teamsInUse[s]! - 1;
     }
     const type = ac.spec;
-    if (!this.plan && type.breakProbability > 0 && this.typeU[ac.type]!() < type.breakProbability) {
-      const r = Math.max(0, this.repair[ac.type]!());
+    if (!this.plan && type.breakProbability > 0 && drawn(this.typeU[ac.type]!) < type.breakProbability) {
+      const r = Math.max(0, drawn(this.repair[ac.type]!));
       this.beginWait(ac, C_BREAK);
       if (this.tr !== null) this.trace(ac, s, 'break', r.toFixed(3));
       this.sim.schedule(r, this.fRepaired, ac);
@@ -1967,7 +1969,7 @@ export class Replication {
 
   private afterRepair(ac: Aircraft): void {
     if (this.depDelay !== null) {
-      const d = Math.max(0, this.depDelay());
+      const d = Math.max(0, drawn(this.depDelay));
       if (d > 0) {
         this.beginWait(ac, C_DEPDELAY);
         this.sim.schedule(d, this.fDelayed, ac);
@@ -2145,7 +2147,7 @@ export class Replication {
       this.setPhase(ac, P_GROUND);
     }
     ac.site = -1;
-    const t = Math.max(0, this.turnaround[ac.dest - this.nS]!());
+    const t = Math.max(0, drawn(this.turnaround[ac.dest - this.nS]!));
     this.sim.schedule(t, this.fTurnDone, ac);
   }
 
@@ -2157,7 +2159,7 @@ export class Replication {
     }
     const limit = ac.spec.crewDutyHours;
     if (limit !== null && this.sim.now - ac.dutyStart + this.legPlan(ac.type, ac.dest, home) > limit + EPS) {
-      const rest = Math.max(0, (this.crewRest[ac.type] ?? constant(0))());
+      const rest = Math.max(0, drawn(this.crewRest[ac.type] ?? constant(0)));
       this.beginWait(ac, C_CREW);
       if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
       ac.dutyStart = this.sim.now + rest;

@@ -2,6 +2,7 @@
  * Special functions the distributions need: the standard normal CDF and quantile, and
  * the gamma function. Internal to src/random (not exported from the index).
  */
+import { DRAW } from './draw.js';
 
 const SQRT2 = Math.SQRT2;
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -61,22 +62,32 @@ const P_LOW = 0.02425;
 
 /** Standard normal quantile Phi^-1(p) for p in (0, 1); -Infinity at 0, +Infinity at 1. */
 export function normalQuantile(p: number): number {
-  if (!(p > 0)) return p === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
-  if (!(p < 1)) return p === 1 ? Number.POSITIVE_INFINITY : Number.NaN;
-  if (p < P_LOW) {
+  DRAW[0] = p;
+  drawNormalQuantile();
+  return DRAW[0]!;
+}
+
+/** normalQuantile of DRAW[0], in place: the samplers' form (./draw.ts), no boxed double per call. */
+export function drawNormalQuantile(): void {
+  const p = DRAW[0]!;
+  if (!(p > 0)) {
+    DRAW[0] = p === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
+  } else if (!(p < 1)) {
+    DRAW[0] = p === 1 ? Number.POSITIVE_INFINITY : Number.NaN;
+  } else if (p < P_LOW) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
+    DRAW[0] = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
       ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  }
-  if (p > 1 - P_LOW) {
+  } else if (p > 1 - P_LOW) {
     const q = Math.sqrt(-2 * Math.log1p(-p));
-    return -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
+    DRAW[0] = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
       ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  } else {
+    const q = p - 0.5;
+    const r = q * q;
+    DRAW[0] = ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
+      (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
   }
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
-    (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
 }
 
 /** Standard normal density. */

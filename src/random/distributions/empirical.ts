@@ -1,5 +1,7 @@
+import { DRAW, returning } from '../draw.js';
+import type { Draw } from '../draw.js';
 import type { RandomSource } from '../source.js';
-import { constant } from './constant.js';
+import { constantDraw } from './constant.js';
 import { assertValid } from './validate.js';
 
 /**
@@ -11,6 +13,11 @@ import { assertValid } from './validate.js';
  * would reshuffle them.
  */
 export function empirical(source: RandomSource, values: readonly number[], weights?: readonly number[]): () => number {
+  return returning(empiricalDraw(source, values, weights));
+}
+
+/** empirical, as a Draw (../draw.ts). */
+export function empiricalDraw(source: RandomSource, values: readonly number[], weights?: readonly number[]): Draw {
   assertValid({ dist: 'empirical', values, ...(weights === undefined ? {} : { weights }) });
   const n = values.length;
   const xs = Float64Array.from(values);
@@ -24,7 +31,7 @@ export function empirical(source: RandomSource, values: readonly number[], weigh
   const support = weights === undefined ? n : weights.filter((w) => w > 0).length;
   if (support === 1) {
     const only = weights === undefined ? 0 : weights.findIndex((w) => w > 0);
-    return constant(xs[only]!);
+    return constantDraw(xs[only]!);
   }
   const last = n - 1;
   return () => {
@@ -37,6 +44,6 @@ export function empirical(source: RandomSource, values: readonly number[], weigh
       if (cumulative[mid]! > target) hi = mid;
       else lo = mid + 1;
     }
-    return xs[lo]!;
+    DRAW[0] = xs[lo]!;
   };
 }

@@ -1,11 +1,23 @@
-import { normalQuantile, normalTruncation, HALF_ULP_1 } from '../math.js';
+import { DRAW, returning } from '../draw.js';
+import type { Draw } from '../draw.js';
+import { drawNormalQuantile, normalTruncation, HALF_ULP_1 } from '../math.js';
 import type { RandomSource } from '../source.js';
-import { constant } from './constant.js';
+import { constantDraw } from './constant.js';
 import { assertValid } from './validate.js';
 
 /** Standard normal by inversion: one uniform per draw, finite (|z| < 8.3) even if the source returns 0. */
 export function standardNormal(source: RandomSource): () => number {
-  return () => normalQuantile(source.next() || HALF_ULP_1);
+  return returning(standardNormalDraw(source));
+}
+
+/** standardNormal, as a Draw (../draw.ts). */
+export function standardNormalDraw(source: RandomSource): Draw {
+  return () => {
+    let u = source.next();
+    if (!u) u = HALF_ULP_1;
+    DRAW[0] = u;
+    drawNormalQuantile();
+  };
 }
 
 /**
@@ -14,13 +26,24 @@ export function standardNormal(source: RandomSource): () => number {
  * interval costs the same as a wide one). Truncation to a single point is a constant.
  */
 export function normal(source: RandomSource, mean: number, sd: number, min?: number, max?: number): () => number {
+  return returning(normalDraw(source, mean, sd, min, max));
+}
+
+/** normal, as a Draw (../draw.ts). */
+export function normalDraw(source: RandomSource, mean: number, sd: number, min?: number, max?: number): Draw {
   assertValid({
     dist: 'normal', mean, sd, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }),
   });
   if (min === undefined && max === undefined) {
-    return () => mean + sd * normalQuantile(source.next() || HALF_ULP_1);
+    return () => {
+      let u = source.next();
+      if (!u) u = HALF_ULP_1;
+      DRAW[0] = u;
+      drawNormalQuantile();
+      DRAW[0] = mean + sd * DRAW[0]!;
+    };
   }
-  if (min !== undefined && min === max) return constant(min);
+  if (min !== undefined && min === max) return constantDraw(min);
   const lower = min ?? -Infinity;
   const upper = max ?? Infinity;
   const { sign, lo, width } = normalTruncation(mean, sd, lower, upper);
@@ -28,9 +51,19 @@ export function normal(source: RandomSource, mean: number, sd: number, min?: num
   // moves a bound across the mean (which switches to the reflected form).
   if (sign === -1) {
     // x = mean - sd * Phi^-1(lo + width * (1 - u)); 1 - u is in (0, 1], so no zero guard is needed.
-    return () => clamp(mean - sd * normalQuantile(lo + width * (1 - source.next())), lower, upper);
+    return () => {
+      DRAW[0] = lo + width * (1 - source.next());
+      drawNormalQuantile();
+      DRAW[0] = clamp(mean - sd * DRAW[0]!, lower, upper);
+    };
   }
-  return () => clamp(mean + sd * normalQuantile(lo + width * (source.next() || HALF_ULP_1)), lower, upper);
+  return () => {
+    let u = source.next();
+    if (!u) u = HALF_ULP_1;
+    DRAW[0] = lo + width * u;
+    drawNormalQuantile();
+    DRAW[0] = clamp(mean + sd * DRAW[0]!, lower, upper);
+  };
 }
 
 /** Guard the bounds against rounding in the last bits. */

@@ -1,6 +1,8 @@
+import { DRAW, returning } from '../draw.js';
+import type { Draw } from '../draw.js';
 import type { RandomSource } from '../source.js';
-import { constant } from './constant.js';
-import { standardGamma } from './gamma.js';
+import { constantDraw } from './constant.js';
+import { standardGammaDraw } from './gamma.js';
 import { assertValid } from './validate.js';
 
 export const PERT_LAMBDA = 4;
@@ -18,14 +20,21 @@ export function pertShapes(min: number, mode: number, max: number, lambda: numbe
  * distributions it is not monotone in a single u (same stream still gives the same draws).
  */
 export function pert(source: RandomSource, min: number, mode: number, max: number, lambda = PERT_LAMBDA): () => number {
+  return returning(pertDraw(source, min, mode, max, lambda));
+}
+
+/** pert, as a Draw (../draw.ts). */
+export function pertDraw(source: RandomSource, min: number, mode: number, max: number, lambda = PERT_LAMBDA): Draw {
   assertValid({ dist: 'pert', min, mode, max, lambda });
-  if (min === max) return constant(min);
+  if (min === max) return constantDraw(min);
   const { alpha, beta } = pertShapes(min, mode, max, lambda);
-  const gx = standardGamma(source, alpha);
-  const gy = standardGamma(source, beta);
+  const gx = standardGammaDraw(source, alpha);
+  const gy = standardGammaDraw(source, beta);
   const width = max - min;
   return () => {
-    const x = gx();
-    return min + (width * x) / (x + gy());
+    gx();
+    const x = DRAW[0]!;
+    gy();
+    DRAW[0] = min + (width * x) / (x + DRAW[0]!);
   };
 }

@@ -167,43 +167,46 @@ class Aircraft {
   /** Lots and counts of the current load (reused arrays). */
   readonly loadLots: number[] = [];
   readonly loadCounts: number[] = [];
-  nLoad = 0;
-  node: number;
-  site = -1;
+  // The state below is set by reset() (from the constructor too), declared without an
+  // initialiser here: a class field would start as undefined, and a field that held
+  // undefined boxes every double later stored in it.
+  declare nLoad: number;
+  declare node: number;
+  declare site: number;
   /** 0 = pick-up leg, 1 = shuttle drop-off at `to`. */
-  stage = 0;
-  dest = -1;
-  waitCause = -1;
-  waitStart = 0;
-  resume = 0;
+  declare stage: number;
+  declare dest: number;
+  declare waitCause: number;
+  declare waitStart: number;
+  declare resume: number;
   /** Items claimed at `site` by this dispatched aircraft until its onload starts (reused arrays). */
   readonly claimLots: number[] = [];
   readonly claimCounts: number[] = [];
-  nClaim = 0;
-  claimPax = 0;
-  loadTons = 0;
-  loadPax = 0;
-  clearanceAt = 0;
-  dutyStart = -1;
-  lastLanding = -Infinity;
-  rested = false;
-  busy = false;
-  available = false;
-  started = false;
-  mcDay = -1;
-  mcOk = true;
-  nextLossAt = Infinity;
-  lostUntil = -Infinity;
-  phase = -1;
-  phaseStart = 0;
-  phaseSite = '';
+  declare nClaim: number;
+  declare claimPax: number;
+  declare loadTons: number;
+  declare loadPax: number;
+  declare clearanceAt: number;
+  declare dutyStart: number;
+  declare lastLanding: number;
+  declare rested: boolean;
+  declare busy: boolean;
+  declare available: boolean;
+  declare started: boolean;
+  declare mcDay: number;
+  declare mcOk: boolean;
+  declare nextLossAt: number;
+  declare lostUntil: number;
+  declare phase: number;
+  declare phaseStart: number;
+  declare phaseSite: string;
   /** Site served by the current strategic sortie (route stream of the return legs). */
-  lastSite = -1;
+  declare lastSite: number;
   /** Closure-team members aboard the current load. */
-  loadClosure = 0;
+  declare loadClosure: number;
   /** Seats and short tons the current load left free (the closure team may board at take-off). */
-  seatsFree = 0;
-  tonsFree = 0;
+  declare seatsFree: number;
+  declare tonsFree: number;
   constructor(
     readonly index: number,
     readonly type: number,
@@ -213,8 +216,46 @@ class Aircraft {
     home: number,
     delays: Float64Array,
   ) {
-    this.node = home;
     this.delays = delays;
+    this.reset(home);
+  }
+
+  /**
+   * The state of an aircraft at the start of a replication (every field but the reused
+   * arrays, whose contents past nLoad / nClaim are never read): restart() reuses the
+   * aircraft rather than making new ones each replication.
+   */
+  reset(home: number): void {
+    this.nLoad = 0;
+    this.node = home;
+    this.site = -1;
+    this.stage = 0;
+    this.dest = -1;
+    this.waitCause = -1;
+    this.waitStart = 0;
+    this.resume = 0;
+    this.nClaim = 0;
+    this.claimPax = 0;
+    this.loadTons = 0;
+    this.loadPax = 0;
+    this.clearanceAt = 0;
+    this.dutyStart = -1;
+    this.lastLanding = -Infinity;
+    this.rested = false;
+    this.busy = false;
+    this.available = false;
+    this.started = false;
+    this.mcDay = -1;
+    this.mcOk = true;
+    this.nextLossAt = Infinity;
+    this.lostUntil = -Infinity;
+    this.phase = -1;
+    this.phaseStart = 0;
+    this.phaseSite = '';
+    this.lastSite = -1;
+    this.loadClosure = 0;
+    this.seatsFree = 0;
+    this.tonsFree = 0;
   }
 }
 
@@ -818,24 +859,33 @@ export class Replication {
   private initFleet(): void {
     const scn = this.scn;
     const fleetStart = Math.max(0, drawn(this.fleetStartS));
-    // new Aircraft objects each replication (a handful; their fields start fresh), over the
-    // same delay views (zeroed with the state arena)
-    this.aircraft = [];
-    scn.aircraftTypes.forEach((type, k) => {
+    // the same Aircraft objects every replication (restart), reset, over the same delay views
+    // (zeroed with the state arena); made by the first replication
+    const reuse = this.aircraft.length > 0;
+    let n = 0;
+    for (let k = 0; k < scn.aircraftTypes.length; k++) {
+      const type = scn.aircraftTypes[k]!;
       const ts = this.typeStartS[k]!;
       const start = ts === null ? fleetStart : Math.max(0, drawn(ts));
       const labels = this.p.labels[k]!;
       // the same 'competing:<type>' stream as this.lossU (one stream per name)
       const lossU = type.competingLoss !== null && !this.plan ? this.lossU[k]! : null;
       for (let i = 0; i < labels.length; i++) {
-        const ac = new Aircraft(this.aircraft.length, k, i, labels[i]!, type, type.homeNode, this.acDelays[this.aircraft.length]!);
+        let ac: Aircraft;
+        if (reuse) {
+          ac = this.aircraft[n]!;
+          ac.reset(type.homeNode);
+        } else {
+          ac = new Aircraft(n, k, i, labels[i]!, type, type.homeNode, this.acDelays[n]!);
+          this.aircraft.push(ac);
+        }
+        n++;
         if (lossU !== null && type.competingLoss!.ratePerDay > 0) {
           ac.nextLossAt = start + -Math.log(1 - drawn(lossU)) / (type.competingLoss!.ratePerDay / 24);
         }
-        this.aircraft.push(ac);
         if (start < scn.horizonHours) this.sim.scheduleAt(start, this.fStart, ac);
       }
-    });
+    }
   }
 
   private readonly fStart = (ac: Aircraft): void => {

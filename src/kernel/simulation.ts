@@ -103,19 +103,22 @@ export class Simulation {
       throw new SchedulingError(delay < 0 ? messages.negativeDelay(delay) : messages.nonFiniteDelay(delay));
     }
     if (priority !== PRIORITY.normal) checkPriority(priority);
-    return this.cal.push(this._now + delay, priority, fn, arg);
+    this.cal.time = this._now + delay;
+    return this.cal.push(priority, fn, arg);
   }
 
   /** Schedule fn(arg) at absolute time `time` (>= now, finite). */
   scheduleAt(time: number, fn: EventFn, arg?: unknown, priority: number = PRIORITY.normal): EventId {
     this.checkTime(time);
     if (priority !== PRIORITY.normal) checkPriority(priority);
-    return this.cal.push(time, priority, fn, arg);
+    this.cal.time = time;
+    return this.cal.push(priority, fn, arg);
   }
 
   /** @internal fn(arg) at now, urgent (process wake-ups, grants): no validation needed. */
   _urgentNow(fn: EventFn, arg: unknown): EventId {
-    return this.cal.push(this._now, PRIORITY.urgent, fn, arg);
+    this.cal.time = this._now;
+    return this.cal.push(PRIORITY.urgent, fn, arg);
   }
 
   /** Cancel a pending event. True if it was pending; stale ids are harmless (false). */
@@ -126,7 +129,8 @@ export class Simulation {
   /** Move a pending event to absolute `time`; keeps its priority and id, takes a new sequence. */
   reschedule(id: EventId, time: number): boolean {
     this.checkTime(time);
-    return this.cal.reschedule(id, time);
+    this.cal.time = time;
+    return this.cal.reschedule(id);
   }
 
   isPending(id: EventId): boolean {

@@ -141,8 +141,16 @@ import type { Sampler } from './dists.js';
 import { prepare } from './prepare.js';
 import type { Prepared } from './prepare.js';
 import { Arena } from './arena.js';
-import { addDaily, EPS, hoursUntilOpen, inWindow, localHour } from './time.js';
+import { addDaily, DAILY_SPAN, EPS, hoursUntilOpen, inWindow, localHour } from './time.js';
 import type { Tracer } from './trace.js';
+
+/**
+ * The hours the methods documented "in R[0]" compute, and those armRecheck and
+ * unavailableUntil take: V8 boxes a double returned from, or passed to, a call it does not
+ * inline in a fresh 16-byte HeapNumber, and these run thousands of times per replication.
+ * Read R[0] right after the call; set it right before.
+ */
+const R = new Float64Array(1);
 
 /** Weight of one passenger with baggage, short tons (300 lb). */
 export const PAX_SHORT_TONS = 0.15;
@@ -892,7 +900,10 @@ export class Replication {
     ac.started = true;
     ac.available = true;
     this.fleetChange(1, 0);
-    if (ac.spec.shuttle === null && this.scn.clearance !== null) ac.clearanceAt = this.grantTime(this.sim.now);
+    if (ac.spec.shuttle === null && this.scn.clearance !== null) {
+      this.grantTime();
+      ac.clearanceAt = R[0]!;
+    }
     this.cycleStart(ac);
   };
 
@@ -949,8 +960,10 @@ export class Replication {
     const now = this.sim.now;
     const t0 = this.fleetLastT;
     if (now > t0) {
-      addDaily(this.dailyBusy, 1, 0, t0, now, this.busyN);
-      addDaily(this.dailyAvail, 1, 0, t0, now, this.availN);
+      DAILY_SPAN[0] = t0;
+      DAILY_SPAN[1] = now;
+      addDaily(this.dailyBusy, 1, 0, this.busyN);
+      addDaily(this.dailyAvail, 1, 0, this.availN);
       this.busyHours += this.busyN * (now - t0);
       this.availHours += this.availN * (now - t0);
       this.fleetLastT = now;
@@ -1016,7 +1029,8 @@ export class Replication {
       ac.nextLossAt = ac.lostUntil + -Math.log(1 - drawn(this.lossU[ac.type]!)) / (type.competingLoss!.ratePerDay / 24);
     }
     if (ac.lostUntil > now + EPS) {
-      this.unavailableUntil(ac, ac.lostUntil, 'competing mission');
+      R[0] = ac.lostUntil;
+      this.unavailableUntil(ac, 'competing mission');
       return false;
     }
     if (type.missionCapableRate < 1) {
@@ -1026,7 +1040,8 @@ export class Replication {
         ac.mcOk = drawn(this.availU[ac.type]!) < type.missionCapableRate;
       }
       if (!ac.mcOk) {
-        this.unavailableUntil(ac, (day + 1) * 24, 'not mission capable');
+        R[0] = (day + 1) * 24;
+        this.unavailableUntil(ac, 'not mission capable');
         return false;
       }
     }
@@ -1034,7 +1049,9 @@ export class Replication {
     return true;
   }
 
-  private unavailableUntil(ac: Aircraft, t: number, why: string): void {
+  /** The aircraft is unavailable until the time in R[0]. */
+  private unavailableUntil(ac: Aircraft, why: string): void {
+    const t = R[0]!;
     this.setAvailable(ac, false);
     this.beginWait(ac, C_AVAIL);
     if (this.tr !== null) this.trace(ac, -1, 'unavailable', `${why} until ${t.toFixed(3)}`);
@@ -1044,7 +1061,8 @@ export class Replication {
   // ------------------------------------------------------------------ readiness
 
   /** Items of `lot` loadable at site s now. */
-  private lotAvailable(s: number, lot: number, now: number): number {
+  private lotAvailable(s: number, lot: number): number {
+    const now = this.sim.now;
     const p = this.p;
     const left = this.backlog[s * p.nLots + lot]!;
     if (left <= 0) return 0;
@@ -1117,7 +1135,8 @@ export class Replication {
   }
 
   /** Own non-closure personnel released and not yet loaded. */
-  private paxNCAvailable(s: number, now: number): number {
+  private paxNCAvailable(s: number): number {
+    const now = this.sim.now;
     const nc = this.p.paxNC[s]!;
     const pr = this.paxRate[s]!;
     const released = pr === Infinity ? nc : Math.min(nc, Math.floor(pr * now + 1e-9));
@@ -1158,8 +1177,8 @@ export class Replication {
     return Math.max(0, this.closureLeft[s]! - this.claimPax[s]!);
   }
 
-  private paxAvailable(s: number, now: number): number {
-    let n = this.paxNCAvailable(s, now) + this.paxIn[s]!;
+  private paxAvailable(s: number): number {
+    let n = this.paxNCAvailable(s) + this.paxIn[s]!;
     if (this.closureLeft[s]! > 0 && this.closureAllowed(s)) n += this.closureLeft[s]!;
     return n;
   }
@@ -1183,7 +1202,6 @@ export class Replication {
    * item that the claiming aircraft cannot take).
    */
   private unclaimedTons(s: number, k: number): void {
-    const now = this.sim.now;
     let tons = 0;
     let left = 0, leftPal = 0, pal = 0;
     const withLeft = this.minLoadTons[k]! > 0; // only the minimum-load check reads them
@@ -1201,7 +1219,7 @@ export class Replication {
       if (fits[fb + lot] === 0) continue;
       const claimed = claimLot[sb + lot]!;
       if (backlog[sb + lot]! - claimed <= 0) continue; // nothing unclaimed left: no ready one either
-      const n = this.lotAvailable(s, lot, now) - claimed;
+      const n = this.lotAvailable(s, lot) - claimed;
       if (n > 0) tons += n * p.lotTons[lot]!;
       if (withLeft) {
         const b = this.backlog[sb + lot]! - claimed;
@@ -1227,7 +1245,7 @@ export class Replication {
    * capacity but unclaimed ready cargo is there, the first such item is claimed when the
    * aircraft claims no passengers either (the sortie still goes; loadPlan takes it alone).
    */
-  private claim(ac: Aircraft, s: number, now: number, uPax: number): void {
+  private claim(ac: Aircraft, s: number, uPax: number): void {
     this.ver++;
     const p = this.p;
     const k = ac.type;
@@ -1251,7 +1269,7 @@ export class Replication {
       if (fits[fb + lot] === 0) continue;
       const claimed = this.claimLot[sb + lot]!;
       if (this.backlog[sb + lot]! - claimed <= 0) continue; // as in unclaimedTons
-      const u = this.lotAvailable(s, lot, now) - claimed;
+      const u = this.lotAvailable(s, lot) - claimed;
       if (u <= 0) continue;
       if (first < 0) first = lot;
       if (wLeft <= 1e-9) break;
@@ -1337,7 +1355,7 @@ export class Replication {
     const type = this.scn.aircraftTypes[k]!;
     this.unclaimedTons(s, k);
     const uTons = this.uTons;
-    const uPax = type.seats > 0 ? this.paxAvailable(s, now) - this.claimPax[s]! : 0;
+    const uPax = type.seats > 0 ? this.paxAvailable(s) - this.claimPax[s]! : 0;
     this.uPax = uPax;
     let st: number;
     if (uTons <= 1e-9 && uPax <= 0) {
@@ -1350,7 +1368,8 @@ export class Replication {
     else st = S_WORK;
     this.scanT[c] = now;
     this.scanV[c] = this.ver;
-    this.scanUntil[c] = this.readyHorizon(s);
+    this.readyHorizon(s);
+    this.scanUntil[c] = R[0]!;
     this.scanSt[c] = st;
     this.scanPax[c] = uPax;
     this.scanTons[c] = uTons;
@@ -1360,18 +1379,21 @@ export class Replication {
   /**
    * The next time anything at site s becomes ready by time alone (a lot released, an item
    * packed, a person released): nextReady(s, more = true). Until then, and while the state
-   * version is the same, what a site offers does not change. Cached per site.
+   * version is the same, what a site offers does not change. Cached per site. In R[0].
    */
-  private readyHorizon(s: number): number {
+  private readyHorizon(s: number): void {
     const now = this.sim.now;
-    if (this.horizonV[s] === this.backlogVer[s] && now >= this.horizonFrom[s]! && now < this.horizonAt[s]! - EPS) return this.horizonAt[s]!;
+    if (this.horizonV[s] === this.backlogVer[s] && now >= this.horizonFrom[s]! && now < this.horizonAt[s]! - EPS) {
+      R[0] = this.horizonAt[s]!;
+      return;
+    }
     this.nextReady(s, true);
     const t = this.nextReadyT;
     this.horizonV[s] = this.backlogVer[s]!;
     this.horizonFrom[s] = now;
     this.horizonAt[s] = t;
     this.horizonCargoAt[s] = this.nextCargoT;
-    return t;
+    R[0] = t;
   }
 
   private cycleStart(ac: Aircraft): void {
@@ -1437,7 +1459,8 @@ export class Replication {
         ac.dutyStart = now;
         ac.rested = true;
       }
-      const need = this.legPlan(k, ac.node, best) + this.p.groundPlan[best * this.p.nTypes + k]! + this.p.outPlan[k * nS + best]!;
+      this.legPlan(k, ac.node, best);
+      const need = R[0]! + this.p.groundPlan[best * this.p.nTypes + k]! + this.p.outPlan[k * nS + best]!;
       if (!ac.rested && now - ac.dutyStart + need > type.crewDutyHours + EPS) {
         const rest = Math.max(0, drawn(this.crewRest[k] ?? constant(0)));
         this.beginWait(ac, C_CREW);
@@ -1453,10 +1476,14 @@ export class Replication {
     // go
     ac.site = best;
     ac.stage = 0;
-    this.claim(ac, best, now, bestPax);
-    if (type.shuttle === null && this.scn.clearance !== null) ac.clearanceAt = this.grantTime(now);
+    this.claim(ac, best, bestPax);
+    if (type.shuttle === null && this.scn.clearance !== null) {
+      this.grantTime();
+      ac.clearanceAt = R[0]!;
+    }
     this.setBusy(ac, true);
-    const leg = this.leg(k, ac.node, best, best);
+    this.leg(k, ac.node, best, best);
+    const leg = R[0]!;
     if (this.tr !== null) {
       this.trace(ac, best, 'dispatch', `leg ${leg.toFixed(3)}`);
       this.setPhase(ac, P_FLYING);
@@ -1495,19 +1522,20 @@ export class Replication {
     if (this.nIdle < this.idle.length) this.idle[this.nIdle] = ac;
     else this.idle.push(ac);
     this.nIdle++;
-    this.armRecheck(this.idleNextTime());
+    this.idleNextTime();
+    this.armRecheck();
     this.recheckLate = false; // the pending re-check is now at or before the next readiness
   }
 
-  /** The next readiness at any open site (readyHorizon): when idle aircraft may find work. */
-  private idleNextTime(): number {
+  /** The next readiness at any open site (readyHorizon): when idle aircraft may find work. In R[0]. */
+  private idleNextTime(): void {
     let next = Infinity;
     for (let s = 0; s < this.nS; s++) {
       if (this.siteDone[s]) continue;
-      const t = this.readyHorizon(s);
-      if (t < next) next = t;
+      this.readyHorizon(s);
+      if (R[0]! < next) next = R[0]!;
     }
-    return next;
+    R[0] = next;
   }
 
   /**
@@ -1518,7 +1546,8 @@ export class Replication {
   private touchIdle(): void {
     if (this.nIdle > 0 && this.recheckLate) {
       this.recheckLate = false;
-      this.armRecheck(this.idleNextTime());
+      this.idleNextTime();
+      this.armRecheck();
     }
   }
 
@@ -1533,19 +1562,21 @@ export class Replication {
    * (Until session 3 every readiness at any open site: one re-check per person released,
    * ~240 per replication of niger-2024, nearly all of which found the aircraft still held.
    * Only times at which no idle aircraft can find work are skipped: results are unchanged.)
+   * In R[0].
    */
-  private idleNextUseful(): number {
+  private idleNextUseful(): void {
     let next = Infinity;
     const n = this.collectIdleTypes();
     for (let j = 0; j < n; j++) {
       const k = this.idleTypes[j]!;
       for (let s = 0; s < this.nS; s++) {
         if (this.siteDone[s] || !this.serves(k, s)) continue;
-        const t = this.scanSite(s, k) === S_HELD ? this.heldUntil(s, k) : this.readyHorizon(s);
-        if (t < next) next = t;
+        if (this.scanSite(s, k) === S_HELD) this.heldUntil(s, k);
+        else this.readyHorizon(s);
+        if (R[0]! < next) next = R[0]!;
       }
     }
-    return next;
+    R[0] = next;
   }
 
   /**
@@ -1554,15 +1585,18 @@ export class Replication {
    * them may lift the load). People: released one at a time, each adding one unclaimed
    * passenger; the answer changes only at the release that meets worthFlying's weight or
    * seat test (the waiver's test does not move with releases), found with the same
-   * arithmetic. Release times are those nextReady uses, (released + n) / rate.
+   * arithmetic. Release times are those nextReady uses, (released + n) / rate. In R[0].
    */
-  private heldUntil(s: number, k: number): number {
+  private heldUntil(s: number, k: number): void {
     this.readyHorizon(s);
     let t = this.horizonCargoAt[s]!; // nextReady(s, true) without people, cached with readyHorizon
     const type = this.scn.aircraftTypes[k]!;
     const seats = type.seats;
     const pr = this.paxRate[s]!;
-    if (seats <= 0 || pr === Infinity || pr <= 0) return t;
+    if (seats <= 0 || pr === Infinity || pr <= 0) {
+      R[0] = t;
+      return;
+    }
     const released = Math.floor(pr * this.sim.now + 1e-9);
     const nc = this.p.paxNC[s]!;
     const c = s * this.p.nTypes + k;
@@ -1570,7 +1604,10 @@ export class Replication {
     const uPax = this.scanPax[c]!;
     const minTons = this.minLoadTons[k]!;
     const f = this.minLoad;
-    if (!lifts(seats - Math.min(uPax, 0), uPax, seats, tons, minTons, f)) return t; // not even with every seat filled
+    if (!lifts(seats - Math.min(uPax, 0), uPax, seats, tons, minTons, f)) {
+      R[0] = t; // not even with every seat filled
+      return;
+    }
     // the first n >= 1 that lifts: solved, then stepped to the exact boundary of the tests
     const byWeight = Math.ceil((minTons - 1e-9 - tons) / PAX_SHORT_TONS);
     const bySeats = Math.ceil(f * seats - 1e-9);
@@ -1581,11 +1618,12 @@ export class Replication {
       const at = (released + n) / pr;
       if (at < t) t = at;
     }
-    return t;
+    R[0] = t;
   }
 
-  /** Make sure the idle aircraft are looked at again by time `next` (one pending re-check). */
-  private armRecheck(next: number): void {
+  /** Make sure the idle aircraft are looked at again by the time in R[0] (one pending re-check). */
+  private armRecheck(): void {
+    let next = R[0]!;
     if (next <= this.sim.now) next = this.sim.now + EPS; // float guard: never re-check at the same instant
     if (next < this.recheckAt && next < this.scn.horizonHours) {
       this.recheckAt = next;
@@ -1597,7 +1635,8 @@ export class Replication {
   /** The re-check found no work: arm the next one at the next readiness. */
   private armIdleRecheck(): void {
     if (this.nIdle > 0) {
-      this.armRecheck(this.idleNextUseful());
+      this.idleNextUseful();
+      this.armRecheck();
       this.recheckLate = true;
     }
   }
@@ -1638,29 +1677,37 @@ export class Replication {
     this.waking = false;
   }
 
-  private grantTime(t: number): number {
+  /** When a clearance requested now is granted (Infinity: never). In R[0]. */
+  private grantTime(): void {
+    let t = this.sim.now;
     const regimes = this.scn.clearance!.regimes;
     for (let tries = 0; tries < 1000; tries++) {
       let r = 0;
       while (r + 1 < regimes.length && regimes[r + 1]!.fromHours <= t + EPS) r++;
       const reg = regimes[r]!;
       t += Math.max(0, drawn(this.clearLead[r]!));
-      if (this.plan || reg.denialProbability <= 0 || drawn(this.u.clearance) >= reg.denialProbability) return t;
+      if (this.plan || reg.denialProbability <= 0 || drawn(this.u.clearance) >= reg.denialProbability) {
+        R[0] = t;
+        return;
+      }
       t += Math.max(0, drawn(this.clearReReq[r]!));
     }
-    return Infinity;
+    R[0] = Infinity;
   }
 
   // plan values used by the crew-duty check and claims
-  // (precomputed per scenario in prepare.ts)
-  private legPlan(k: number, a: number, b: number): number {
+  // (precomputed per scenario in prepare.ts); in R[0]
+  private legPlan(k: number, a: number, b: number): void {
     const N = this.nS + this.p.nDest;
-    return this.p.legPlan[(k * N + a) * N + b]!;
+    R[0] = this.p.legPlan[(k * N + a) * N + b]!;
   }
 
-  /** Sample the block time of leg a -> b for type k, on the route stream of site `s`. */
-  private leg(k: number, a: number, b: number, s: number): number {
-    if (a === b) return 0;
+  /** Sample the block time of leg a -> b for type k, on the route stream of site `s`. In R[0]. */
+  private leg(k: number, a: number, b: number, s: number): void {
+    if (a === b) {
+      R[0] = 0;
+      return;
+    }
     const N = this.nS + this.p.nDest;
     const i = ((s * this.p.nTypes + k) * N + a) * N + b;
     let f = this.legS[i] ?? null;
@@ -1672,7 +1719,7 @@ export class Replication {
       f = spec.dist === 'constant' ? constant(spec.value) : makeSampler(spec, this.route(s));
       this.legS[i] = f;
     }
-    return Math.max(0, drawn(f));
+    R[0] = Math.max(0, drawn(f));
   }
 
   /** The route stream of site s (created on first use; null in the plan run). */
@@ -1756,7 +1803,9 @@ export class Replication {
     const now = this.sim.now;
     const t0 = this.parkLastT[s]!;
     if (now > t0) {
-      addDaily(this.dailyPark, this.nS, s, t0, now, this.parkInUse[s]!);
+      DAILY_SPAN[0] = t0;
+      DAILY_SPAN[1] = now;
+      addDaily(this.dailyPark, this.nS, s, this.parkInUse[s]!);
       this.parkInt[s] = this.parkInt[s]! + this.parkInUse[s]! * (now - t0);
       // A MOG cut does not move aircraft already parked (they finish their ground work): while
       // more are parked than the MOG allows, the spots they hold count as capacity, so
@@ -1910,8 +1959,8 @@ export class Replication {
     // when its onload began): loading it here sent them on empty sorties (niger-2024: ~1 a
     // replication, some waiting a day for parking at a site already closed).
     // passengers: released staff, then people shuttled in
-    let paxFree = Math.max(0, this.paxAvailable(s, now) - this.claimPax[s]!);
-    const nc = Math.min(seats, this.paxNCAvailable(s, now), Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), paxFree);
+    let paxFree = Math.max(0, this.paxAvailable(s) - this.claimPax[s]!);
+    const nc = Math.min(seats, this.paxNCAvailable(s), Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), paxFree);
     if (nc > 0) { this.loadedOwnNC[s] = this.loadedOwnNC[s]! + nc; pax += nc; seats -= nc; wLeft -= nc * PAX_SHORT_TONS; paxFree -= nc; }
     const pin = Math.min(seats, this.paxIn[s]!, Math.floor(wLeft / PAX_SHORT_TONS + 1e-9), paxFree);
     if (pin > 0) { this.paxIn[s] = this.paxIn[s]! - pin; pax += pin; seats -= pin; wLeft -= pin * PAX_SHORT_TONS; }
@@ -1929,7 +1978,7 @@ export class Replication {
       const lot = live[s * nL + j]!;
       if (wLeft <= 1e-9) break;
       if (fits[fb + lot] === 0) continue;
-      const avail = this.lotAvailable(s, lot, now) - this.claimLot[s * nL + lot]!;
+      const avail = this.lotAvailable(s, lot) - this.claimLot[s * nL + lot]!;
       if (avail <= 0) continue;
       const L = this.scn.cargo[lot]!;
       let m = Math.min(avail, Math.floor(wLeft / L.shortTons + 1e-9));
@@ -1940,7 +1989,7 @@ export class Replication {
       pLeft -= m * L.pallets;
       tons += w;
       pallets += m * L.pallets;
-      if (this.takeItems(ac, s, lot, m, w)) emptied = true;
+      if (this.takeItems(ac, s, lot, m)) emptied = true;
     }
     if (tons === 0 && pax === 0) {
       // Nothing fits the sampled load factor, yet the aircraft came for cargo (a claim takes the
@@ -1950,14 +1999,14 @@ export class Replication {
       // one item may weigh.
       for (let j = 0; j < nLive; j++) {
         const lot = live[s * nL + j]!;
-        if (fits[fb + lot] === 0 || this.lotAvailable(s, lot, now) - this.claimLot[s * nL + lot]! <= 0) continue;
+        if (fits[fb + lot] === 0 || this.lotAvailable(s, lot) - this.claimLot[s * nL + lot]! <= 0) continue;
         const L = this.scn.cargo[lot]!;
         if (L.shortTons > type.planningPayload + 1e-9 || L.pallets > type.pallets) continue;
         wLeft -= L.shortTons;
         pLeft -= L.pallets;
         tons = L.shortTons;
         pallets = L.pallets;
-        if (this.takeItems(ac, s, lot, 1, L.shortTons)) emptied = true;
+        if (this.takeItems(ac, s, lot, 1)) emptied = true;
         break;
       }
     }
@@ -1984,8 +2033,9 @@ export class Replication {
     }
   }
 
-  /** Load m items (w short tons) of `lot` at s into ac; true when that empties the lot. */
-  private takeItems(ac: Aircraft, s: number, lot: number, m: number, w: number): boolean {
+  /** Load m items of `lot` at s into ac; true when that empties the lot. */
+  private takeItems(ac: Aircraft, s: number, lot: number, m: number): boolean {
+    const w = m * this.scn.cargo[lot]!.shortTons; // computed here, not passed: no boxed double
     const i = s * this.p.nLots + lot;
     this.backlog[i] = this.backlog[i]! - m;
     this.backlogItems[s] = this.backlogItems[s]! - m;
@@ -2105,7 +2155,8 @@ export class Replication {
     if (this.finished) return;
     if (teamMayGo) this.wakeIdle();
     this.touchIdle();
-    const leg = this.leg(k, s, destNode, s);
+    this.leg(k, s, destNode, s);
+    const leg = R[0]!;
     if (sh !== null) {
       ac.stage = 1;
       const from = s;
@@ -2208,7 +2259,8 @@ export class Replication {
       return;
     }
     const limit = ac.spec.crewDutyHours;
-    if (limit !== null && this.sim.now - ac.dutyStart + this.legPlan(ac.type, ac.dest, home) > limit + EPS) {
+    if (limit !== null) this.legPlan(ac.type, ac.dest, home);
+    if (limit !== null && this.sim.now - ac.dutyStart + R[0]! > limit + EPS) {
       const rest = Math.max(0, drawn(this.crewRest[ac.type] ?? constant(0)));
       this.beginWait(ac, C_CREW);
       if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
@@ -2222,7 +2274,8 @@ export class Replication {
   private flyHome(ac: Aircraft): void {
     if (this.tr !== null) this.setPhase(ac, P_FLYING);
     const src = this.routeOf(ac);
-    const leg = this.leg(ac.type, ac.dest, ac.spec.homeNode, src);
+    this.leg(ac.type, ac.dest, ac.spec.homeNode, src);
+    const leg = R[0]!;
     this.sim.schedule(leg, this.fBackHome, ac);
   }
 
@@ -2330,8 +2383,10 @@ export class Replication {
     const fakeNow = end;
     const t0 = this.fleetLastT;
     if (fakeNow > t0) {
-      addDaily(this.dailyBusy, 1, 0, t0, fakeNow, this.busyN);
-      addDaily(this.dailyAvail, 1, 0, t0, fakeNow, this.availN);
+      DAILY_SPAN[0] = t0;
+      DAILY_SPAN[1] = fakeNow;
+      addDaily(this.dailyBusy, 1, 0, this.busyN);
+      addDaily(this.dailyAvail, 1, 0, this.availN);
       this.busyHours += this.busyN * (fakeNow - t0);
       this.availHours += this.availN * (fakeNow - t0);
     }
@@ -2340,7 +2395,9 @@ export class Replication {
     for (let s = 0; s < nS; s++) {
       const tp = this.parkLastT[s]!;
       if (fakeNow > tp) {
-        addDaily(this.dailyPark, nS, s, tp, fakeNow, this.parkInUse[s]!);
+        DAILY_SPAN[0] = tp;
+        DAILY_SPAN[1] = fakeNow;
+        addDaily(this.dailyPark, nS, s, this.parkInUse[s]!);
         if (!this.siteDone[s]) {
           this.parkInt[s] = this.parkInt[s]! + this.parkInUse[s]! * (fakeNow - tp);
           this.capInt[s] = this.capInt[s]! + this.parkCap[s]! * (fakeNow - tp);

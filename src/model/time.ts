@@ -30,10 +30,19 @@ export function hoursUntilOpen(open: number, close: number, h: number): number {
 }
 
 /**
- * Adds `value * hours` to `arr[day * stride + offset]` for every day the interval
- * [t0, t1) overlaps (days beyond the array are dropped). Divide by 24 for a daily mean.
+ * The interval [t0, t1) = [DAILY_SPAN[0], DAILY_SPAN[1]) of the next addDaily: set it, then
+ * call. Not arguments: V8 boxes a double passed to a call it does not inline.
  */
-export function addDaily(arr: Float64Array, stride: number, offset: number, t0: number, t1: number, value: number): void {
+export const DAILY_SPAN = new Float64Array(2);
+
+/**
+ * Adds `value * hours` to `arr[day * stride + offset]` for every day the interval
+ * [t0, t1) of DAILY_SPAN overlaps (days beyond the array are dropped). Divide by 24 for a
+ * daily mean.
+ */
+export function addDaily(arr: Float64Array, stride: number, offset: number, value: number): void {
+  const t0 = DAILY_SPAN[0]!;
+  const t1 = DAILY_SPAN[1]!;
   if (value === 0 || t1 <= t0) return;
   const days = arr.length / stride;
   let t = t0;

@@ -6,9 +6,10 @@
  * 'airlift:<seed>:<replication>:' of every stream of a replication) is hashed once.
  */
 
-/** A fresh absorbing state (four int32 lanes). */
-export function hashStart(): Int32Array {
-  return Int32Array.of(1779033703, -1150833019, 1013904242, -1521486534);
+/** A fresh absorbing state (four int32 lanes), in `h` when given (reused). */
+export function hashStart(h: Int32Array = new Int32Array(4)): Int32Array {
+  h[0] = 1779033703; h[1] = -1150833019; h[2] = 1013904242; h[3] = -1521486534;
+  return h;
 }
 
 /** Absorb the code units of `text` into `h` (in place). */

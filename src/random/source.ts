@@ -55,7 +55,17 @@ export function sourceFromString(seed: string): RandomSource {
  * a few bits are far apart before the first output.
  */
 export function sourceFromState(a: number, b: number, c: number, d: number): RandomSource {
-  const g = tychei('', { state: { a, b, c, d } });
+  return { next: nextFromState(a, b, c, d) };
+}
+
+/** seedrandom's options for nextFromState, reused (two objects less per stream): it copies the state at creation. */
+const STATE_OPTION = { state: { a: 0, b: 0, c: 0, d: 0 } };
+
+/** The `next` of sourceFromState(a, b, c, d) (for Streams.reseed, which keeps its source objects). */
+export function nextFromState(a: number, b: number, c: number, d: number): () => number {
+  const st = STATE_OPTION.state;
+  st.a = a; st.b = b; st.c = c; st.d = d;
+  const g = tychei('', STATE_OPTION);
   for (let i = 0; i < 20; i++) g.int32();
-  return { next: g.double };
+  return g.double;
 }

@@ -10,7 +10,7 @@
  */
 import { hashAbsorb, hashFinish, hashStart } from './hash.js';
 import type { RandomSource } from './source.js';
-import { sourceFromState } from './source.js';
+import { nextFromState } from './source.js';
 
 function assertSeedAndReplication(seed: number, replication: number): void {
   if (!Number.isSafeInteger(seed)) {
@@ -37,23 +37,25 @@ export function streamKey(seed: number, replication: number, name: string): stri
 const scratch = new Int32Array(4);
 const digest = new Int32Array(4);
 
-function fromPrefix(prefix: Int32Array, name: string): RandomSource {
+/** The `next` of the stream `name` of a replication, from the hash of the replication's key prefix. */
+function nextFromPrefix(prefix: Int32Array, name: string): () => number {
   scratch.set(prefix);
   hashAbsorb(scratch, name);
   const d = hashFinish(scratch, digest);
-  return sourceFromState(d[0]!, d[1]!, d[2]!, d[3]!);
+  return nextFromState(d[0]!, d[1]!, d[2]!, d[3]!);
 }
 
-function prefixState(seed: number, replication: number): Int32Array {
-  const h = hashStart();
-  hashAbsorb(h, streamKey(seed, replication, ''));
-  return h;
+/** The hash state of the key prefix of (seed, replication), in `h` when given (reused). */
+function prefixState(seed: number, replication: number, h?: Int32Array): Int32Array {
+  const state = hashStart(h);
+  hashAbsorb(state, streamKey(seed, replication, ''));
+  return state;
 }
 
 /** A fresh stream for (seed, replication, name); the same triple always gives the same sequence. */
 export function stream(seed: number, replication: number, name: string): RandomSource {
   assertSeedAndReplication(seed, replication);
-  return fromPrefix(prefixState(seed, replication), name);
+  return { next: nextFromPrefix(prefixState(seed, replication), name) };
 }
 
 /**
@@ -74,7 +76,10 @@ export class Streams {
   #seed: number;
   #replication: number;
   readonly #byName = new Map<string, { next: () => number }>();
-  #prefix: Int32Array;
+  /** The same streams as #byName, in order, for reseed (no Map iterator or entry arrays per replication). */
+  readonly #names: string[] = [];
+  readonly #sources: { next: () => number }[] = [];
+  readonly #prefix: Int32Array;
 
   constructor(seed: number, replication: number) {
     assertSeedAndReplication(seed, replication);
@@ -94,8 +99,10 @@ export class Streams {
   get(name: string): RandomSource {
     let source = this.#byName.get(name);
     if (source === undefined) {
-      source = fromPrefix(this.#prefix, name); // a fresh object: reseed may replace its next
+      source = { next: nextFromPrefix(this.#prefix, name) }; // a fresh object: reseed may replace its next
       this.#byName.set(name, source);
+      this.#names.push(name);
+      this.#sources.push(source);
     }
     return source;
   }
@@ -105,12 +112,14 @@ export class Streams {
     assertSeedAndReplication(seed, replication);
     this.#seed = seed;
     this.#replication = replication;
-    this.#prefix = prefixState(seed, replication);
-    for (const [name, source] of this.#byName) source.next = fromPrefix(this.#prefix, name).next;
+    prefixState(seed, replication, this.#prefix);
+    const names = this.#names;
+    const sources = this.#sources;
+    for (let i = 0; i < names.length; i++) sources[i]!.next = nextFromPrefix(this.#prefix, names[i]!);
   }
 
   /** Names of the streams asked for so far, in order (for traces and debugging). */
   names(): readonly string[] {
-    return [...this.#byName.keys()];
+    return this.#names.slice();
   }
 }

@@ -4,7 +4,7 @@
  * DESIGN DECISIONS (read before changing anything)
  *
  * Engine. Aircraft are state machines driven by kernel callback events
- * (`Simulation.schedule(delay, fn, aircraft)`) rather than generator processes: a
+ * (`Simulation.schedule(delay, fn, aircraft)`, as scheduleNext) rather than generator processes: a
  * replication of the Niger case must cost ~0.5 ms, and callbacks allocate nothing per
  * event. Parking (MOG), loading teams and airfield closures are small counters and FIFO
  * queues owned by this file (the kernel's Resource/Gate are generator commands). The
@@ -1468,7 +1468,8 @@ export class Replication {
         ac.rested = true;
         ac.dutyStart = now + rest;
         ac.lastLanding = -Infinity;
-        this.sim.schedule(rest, this.fCycle, ac);
+        this.sim.nextDelay = rest;
+        this.sim.scheduleNext(this.fCycle, ac);
         return;
       }
     }
@@ -1488,7 +1489,8 @@ export class Replication {
       this.trace(ac, best, 'dispatch', `leg ${leg.toFixed(3)}`);
       this.setPhase(ac, P_FLYING);
     }
-    this.sim.schedule(leg, this.fArriveSite, ac);
+    this.sim.nextDelay = leg;
+    this.sim.scheduleNext(this.fArriveSite, ac);
   }
 
   /**
@@ -1757,7 +1759,8 @@ export class Replication {
       let dt = hoursUntilOpen(oh.open, oh.close, localHour(this.scn.startLocalHourOfDay, this.sim.now));
       if (dt <= 0) dt = EPS; // float edge: just past the close boundary computed as open
       this.beginWait(ac, C_OPHOURS);
-      this.sim.schedule(dt, this.fAirWake, ac);
+      this.sim.nextDelay = dt;
+      this.sim.scheduleNext(this.fAirWake, ac);
       return;
     }
     this.airWaiters[s]!.push(ac);
@@ -1917,7 +1920,8 @@ export class Replication {
       // cycle starts there); never set, every cycle reset the duty and shuttles never rested
       ac.lastLanding = this.sim.now;
       const g = this.ground[s * this.p.nTypes + ac.type] ?? null;
-      this.sim.schedule(g === null ? 0 : Math.max(0, drawn(g)), this.fOffloadDone, ac);
+      this.sim.nextDelay = g === null ? 0 : Math.max(0, drawn(g));
+      this.sim.scheduleNext(this.fOffloadDone, ac);
       return;
     }
     const teams = this.scn.sites[s]!.loadingTeams;
@@ -1937,7 +1941,8 @@ export class Replication {
     this.releaseClaim(ac, s);
     this.loadPlan(ac);
     const g = this.ground[s * this.p.nTypes + ac.type]!;
-    this.sim.schedule(Math.max(0, drawn(g)), this.fLoadDone, ac);
+    this.sim.nextDelay = Math.max(0, drawn(g));
+    this.sim.scheduleNext(this.fLoadDone, ac);
     // Claims are per site, not per category: any load may leave work for an idle aircraft
     // of another type, so every load wakes the idle aircraft to look again.
     this.wakeIdle();
@@ -2061,7 +2066,8 @@ export class Replication {
       const r = Math.max(0, drawn(this.repair[ac.type]!));
       this.beginWait(ac, C_BREAK);
       if (this.tr !== null) this.trace(ac, s, 'break', r.toFixed(3));
-      this.sim.schedule(r, this.fRepaired, ac);
+      this.sim.nextDelay = r;
+      this.sim.scheduleNext(this.fRepaired, ac);
       return;
     }
     this.afterRepair(ac);
@@ -2072,7 +2078,8 @@ export class Replication {
       const d = Math.max(0, drawn(this.depDelay));
       if (d > 0) {
         this.beginWait(ac, C_DEPDELAY);
-        this.sim.schedule(d, this.fDelayed, ac);
+        this.sim.nextDelay = d;
+        this.sim.scheduleNext(this.fDelayed, ac);
         return;
       }
     }
@@ -2162,9 +2169,11 @@ export class Replication {
       const from = s;
       ac.site = sh.to;
       ac.node = from;
-      this.sim.schedule(leg, this.fArriveSite, ac);
+      this.sim.nextDelay = leg;
+      this.sim.scheduleNext(this.fArriveSite, ac);
     } else {
-      this.sim.schedule(leg, this.fArriveDest, ac);
+      this.sim.nextDelay = leg;
+      this.sim.scheduleNext(this.fArriveDest, ac);
     }
   }
 
@@ -2249,7 +2258,8 @@ export class Replication {
     }
     ac.site = -1;
     const t = Math.max(0, drawn(this.turnaround[ac.dest - this.nS]!));
-    this.sim.schedule(t, this.fTurnDone, ac);
+    this.sim.nextDelay = t;
+    this.sim.scheduleNext(this.fTurnDone, ac);
   }
 
   private turnDone(ac: Aircraft): void {
@@ -2265,7 +2275,8 @@ export class Replication {
       this.beginWait(ac, C_CREW);
       if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
       ac.dutyStart = this.sim.now + rest;
-      this.sim.schedule(rest, this.fRestedAtDest, ac);
+      this.sim.nextDelay = rest;
+      this.sim.scheduleNext(this.fRestedAtDest, ac);
       return;
     }
     this.flyHome(ac);
@@ -2276,7 +2287,8 @@ export class Replication {
     const src = this.routeOf(ac);
     this.leg(ac.type, ac.dest, ac.spec.homeNode, src);
     const leg = R[0]!;
-    this.sim.schedule(leg, this.fBackHome, ac);
+    this.sim.nextDelay = leg;
+    this.sim.scheduleNext(this.fBackHome, ac);
   }
 
   private routeOf(ac: Aircraft): number {

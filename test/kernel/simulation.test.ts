@@ -62,6 +62,26 @@ describe('Simulation.schedule', () => {
   });
 });
 
+describe('Simulation.scheduleNext', () => {
+  it('is schedule with the delay set in nextDelay: same order, same validation', () => {
+    const a = new Simulation();
+    const b = new Simulation();
+    const fa: string[] = [];
+    const fb: string[] = [];
+    const evs: [number, string, number][] = [[2.5, 'x', PRIORITY.normal], [0.1, 'y', PRIORITY.low], [2.5, 'z', PRIORITY.urgent]];
+    for (const [d, k, p] of evs) {
+      a.schedule(d, (s: string) => fa.push(`${a.now} ${s}`), k, p);
+      b.nextDelay = d;
+      b.scheduleNext((s: string) => fb.push(`${b.now} ${s}`), k, p);
+    }
+    a.run();
+    b.run();
+    expect(fb).toEqual(fa);
+    b.nextDelay = -1;
+    expect(() => b.scheduleNext(() => {})).toThrow(SchedulingError);
+  });
+});
+
 describe('Simulation.schedule errors', () => {
   it('throws SchedulingError quoting a negative delay', () => {
     const sim = new Simulation();

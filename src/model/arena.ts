@@ -30,6 +30,18 @@ export class Arena {
     return buf;
   }
 
+  /**
+   * Zero the first chunk and hand it out again from its start (later chunks are dropped): the
+   * views handed out before alias the next ones. For a buffer reused by each replication.
+   */
+  reset(): void {
+    const first = this.chunks[0]!;
+    this.chunks.length = 1;
+    first.fill(0);
+    this.buf = first.buffer as ArrayBuffer;
+    this.off = 0;
+  }
+
   /** Zero every view handed out so far (they stay valid; nothing is reallocated). */
   clear(): void {
     for (const c of this.chunks) c.fill(0);

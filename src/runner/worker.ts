@@ -12,7 +12,7 @@
  * Each task carries its scenario (a pool serves many runs, see pool.ts WorkerPool); the worker
  * keeps the last few by key, so the model's per-scenario caches and the binner are built once.
  */
-import { simulate, simulatePlan, traceReplication, type PhaseInterval } from '../model/index.js';
+import { simulatePlan, simulateTransient, traceReplication, type PhaseInterval } from '../model/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { BatchBuilder, type BinnedBatch } from './batch.js';
 import { DailyBinner } from './daily.js';
@@ -32,9 +32,10 @@ const KEEP = 4;
 const known = new Map<number, { scenario: ResolvedScenario; binner: DailyBinner }>();
 
 export function runBatch(scenario: ResolvedScenario, seed: number, start: number, count: number, binner: DailyBinner, csv: boolean): BinnedBatch {
-  // Each result is packed as soon as it is simulated (hot in cache) and then dropped.
+  // Each result is packed as soon as it is simulated (hot in cache) and then dropped: its
+  // daily series may be overwritten by the next (simulateTransient).
   const b = new BatchBuilder(binner, csv ? scenario : null, count);
-  for (let i = start; i < start + count; i++) b.add(simulate(scenario, seed, i));
+  for (let i = start; i < start + count; i++) b.add(simulateTransient(scenario, seed, i));
   return b.finish();
 }
 

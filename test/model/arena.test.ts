@@ -22,6 +22,24 @@ describe('Arena', () => {
     expect(big.byteOffset % 8).toBe(0);
   });
 
+  it('reset() hands the first chunk out again from its start, zeroed', () => {
+    const ar = new Arena(4096);
+    const a = ar.f64(100);
+    const b = ar.i32(10);
+    a.fill(3);
+    b.fill(4);
+    ar.f64(2_000); // a second chunk, dropped by reset
+    ar.reset();
+    const a2 = ar.f64(100);
+    const b2 = ar.i32(10);
+    expect(a2.buffer).toBe(a.buffer);
+    expect(a2.byteOffset).toBe(a.byteOffset);
+    expect(b2.byteOffset).toBe(b.byteOffset);
+    for (const v of [a, b, a2, b2]) expect(Array.from(v).every((x) => x === 0)).toBe(true);
+    a2[0] = 9;
+    expect(a[0]).toBe(9); // the views alias
+  });
+
   it('clear() zeroes every view handed out, in every chunk, and the views stay usable', () => {
     const ar = new Arena(0);
     const views = [ar.f64(300), ar.i32(700), ar.f64(10_000), ar.u8(9)]; // several chunks

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { inspectReplication, simulate } from '../../src/model/index.js';
+import { inspectReplication, simulate, simulateTransient } from '../../src/model/index.js';
 import { Replication } from '../../src/model/replication.js';
 import type { ReplicationResult } from '../../src/model/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
@@ -48,6 +48,34 @@ describe('simulate reuses its Replication', () => {
     for (const { r, snapshot } of kept) expect(plain(r)).toEqual(snapshot);
     // the rich fixture really draws: the replications differ
     expect(new Set(order.filter((o) => o[0] === rich).map(([s, seed, i]) => simulate(s, seed, i).completionHours)).size).toBeGreaterThan(5);
+  });
+
+  it('simulateTransient gives the same results, its daily series in one buffer that the next call overwrites', async () => {
+    const rich = richScenario();
+    const pess = await niger();
+    let last: ReplicationResult | null = null;
+    let lastSnapshot: unknown = null;
+    for (const i of [4, 0, 19, 4, 33, 2, 8, 27]) {
+      for (const [scn, seed] of [[rich, 3], [pess, 3], [rich, 11]] as const) {
+        const r = simulateTransient(scn, seed, i);
+        expect(plain(r)).toEqual(plain(fresh(scn, seed, i)));
+        if (scn === pess) {
+          last = r;
+          lastSnapshot = plain(r);
+        }
+      }
+      // calls on other scenarios leave a scenario's transient result alone
+      expect(plain(last!)).toEqual(lastSnapshot);
+      // the same (scenario, seed, replication) again through simulate: a fresh buffer, same numbers
+      expect(plain(simulate(pess, 3, i))).toEqual(lastSnapshot);
+    }
+    // the next call on the same scenario reuses the buffer: the earlier result's series change
+    const a = simulateTransient(pess, 3, 1);
+    const before = Array.from(a.dailyRemainingShortTons);
+    const b = simulateTransient(pess, 3, 2);
+    expect(a.dailyRemainingShortTons.buffer).toBe(b.dailyRemainingShortTons.buffer);
+    expect(Array.from(a.dailyRemainingShortTons)).toEqual(Array.from(b.dailyRemainingShortTons));
+    expect(Array.from(b.dailyRemainingShortTons)).not.toEqual(before);
   });
 
   it('restart is refused for the plan run (it has no streams)', () => {

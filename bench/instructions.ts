@@ -17,11 +17,15 @@
  * the 32 MB L3 is shared by both cores, so what misses the L2 is the traffic two busy threads
  * contend for), and prints last-level misses per replication (reads and writes) beside the
  * instructions. `--node-flags "..."` passes V8 flags to the child (e.g. a young generation size).
+ * `--as-worker` counts a worker's whole work per replication instead of `simulate` alone: its
+ * batches of 250 (runBatch: simulateTransient, daily series binned, replications.csv rows).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../src/scenario/index.js';
 import { simulate } from '../src/model/index.js';
+import { runBatch } from '../src/runner/worker.js';
+import { DailyBinner } from '../src/runner/daily.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,10 +37,16 @@ const scenarioFile = arg('scenario') ?? 'scenarios/niger-2024.yaml';
 async function child(n: number): Promise<void> {
   const r = await loadScenario(scenarioFile);
   if (!r.ok) throw new Error(r.problems.join('\n'));
-  for (let i = 0; i < n; i++) simulate(r.scenario, r.scenario.seed, i);
+  if (!asWorker) {
+    for (let i = 0; i < n; i++) simulate(r.scenario, r.scenario.seed, i);
+    return;
+  }
+  const binner = new DailyBinner(r.scenario);
+  for (let i = 0; i < n; i += 250) runBatch(r.scenario, r.scenario.seed, i, Math.min(250, n - i), binner, true);
 }
 
 const cache = process.argv.includes('--cache');
+const asWorker = process.argv.includes('--as-worker');
 const nodeFlags = (arg('node-flags') ?? '').split(' ').filter((f) => f !== '');
 
 interface Counts {
@@ -59,6 +69,7 @@ function count(n: number): Counts | null {
     '--tool=cachegrind', cache ? '--cache-sim=yes' : '--cache-sim=no', ...(cache ? ['--LL=1048576,16,64'] : []),
     '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null',
     process.execPath, '--single-threaded', ...nodeFlags, fileURLToPath(import.meta.url), '--child', String(n), '--scenario', scenarioFile,
+    ...(asWorker ? ['--as-worker'] : []),
   ];
   const r = spawnSync('valgrind', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.error !== undefined) return null;
@@ -85,7 +96,7 @@ async function main(): Promise<void> {
   const b = count(high)!;
   const per = (k: keyof Counts): string => ((b[k] - a[k]) / (high - low)).toLocaleString('en-US', { maximumFractionDigits: 0 });
   const flags = nodeFlags.length > 0 ? ` ${nodeFlags.join(' ')}` : '';
-  console.log(`instructions benchmark: ${scenarioFile}, node ${process.version}${flags}`);
+  console.log(`instructions benchmark: ${scenarioFile}, node ${process.version}${flags}${asWorker ? ', as a worker (runBatch)' : ''}`);
   console.log(`  ${per('instructions')} instructions per replication (compiled code; (I(${high}) - I(${low})) / ${high - low})`);
   if (cache) console.log(`  ${per('llRead')} + ${per('llWrite')} last-level (1 MB) misses per replication, reads + writes`);
 }

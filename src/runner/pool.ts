@@ -18,6 +18,7 @@ import type { BinnedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
 import type { PhaseInterval } from '../model/index.js';
 import type { EndTask, RunEnds, WorkerTask } from './worker.js';
+import { WORKER_LOADED } from './loaded.js';
 
 export interface Executor {
   readonly workers: number;
@@ -73,10 +74,20 @@ export class WorkerPool {
   private readonly keys = new WeakMap<ResolvedScenario, number>();
   private nextKey = 1;
 
+  /** Workers that have posted WORKER_LOADED (their module is loaded; see close). */
+  loaded = 0;
+  private onLoaded: (() => void) | null = null;
+
   private constructor(
     readonly workers: number,
     private readonly pool: import('piscina').Piscina<WorkerTask | EndTask, unknown>,
-  ) {}
+  ) {
+    pool.on('message', (m: unknown) => {
+      if (m !== WORKER_LOADED) return;
+      this.loaded += 1;
+      if (this.loaded >= this.workers) this.onLoaded?.();
+    });
+  }
 
   static async start(workers: number): Promise<WorkerPool> {
     compileInForeground(workers);
@@ -118,10 +129,29 @@ export class WorkerPool {
     };
   }
 
-  close(): Promise<void> {
+  /**
+   * Stops the workers once each has loaded its module (at most LOAD_WAIT_MS). Node 20 aborts
+   * the whole process ("FATAL ERROR: v8::Module::IsGraphAsync must be used on an instantiated
+   * module", exit 134) when a worker is terminated while it is still loading its module through
+   * require: a run given a missing scenario file with --workers 2 closed its pool a few ms after
+   * starting it, and 2 runs in 40 on a busy machine aborted instead of exiting 2.
+   */
+  async close(): Promise<void> {
+    if (this.loaded < this.workers) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.onLoaded = resolve;
+        timer = setTimeout(resolve, LOAD_WAIT_MS);
+      });
+      clearTimeout(timer);
+      this.onLoaded = null;
+    }
     return this.pool.destroy();
   }
 }
+
+/** The longest close() waits for a worker still loading (a few hundred ms on a busy machine). */
+const LOAD_WAIT_MS = 10_000;
 
 /**
  * When the workers take every core, V8's background compiler threads have no core of their

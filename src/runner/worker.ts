@@ -16,6 +16,14 @@ import { simulatePlan, simulateTransient, traceReplication, type PhaseInterval }
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { BatchBuilder, type BinnedBatch } from './batch.js';
 import { DailyBinner } from './daily.js';
+import { WORKER_LOADED } from './loaded.js';
+import { isMainThread, parentPort } from 'node:worker_threads';
+
+// Loaded: the pool may now terminate this thread safely (WorkerPool.close, ./pool.ts). Sent
+// from a microtask: this module is evaluated inside piscina's synchronous require of it, and
+// Node's work on that require goes on after the evaluation (an ES module required from
+// CommonJS gets a facade module); a microtask runs once the require has returned.
+if (!isMainThread) queueMicrotask(() => parentPort?.postMessage(WORKER_LOADED));
 
 export interface WorkerTask {
   /** The pool's key of this scenario object (same key, same scenario). */

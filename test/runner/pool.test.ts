@@ -53,6 +53,17 @@ describe('WorkerPool', () => {
   }, 60_000);
 });
 
+describe('WorkerPool.close', () => {
+  // Node 20 aborts the process (exit 134) when a worker is terminated while it is still loading
+  // its module; a run with bad input closed its pool a few ms after starting it (pool.ts).
+  it('right after start, waits until every worker has loaded its module', async () => {
+    const pool = await WorkerPool.start(2);
+    expect(pool.loaded).toBe(0);
+    await pool.close();
+    expect(pool.loaded).toBe(2);
+  }, 30_000);
+});
+
 describe('worker batches', () => {
   // Transferring a batch's buffers detaches them in the worker, and V8 then compiles every
   // typed-array access of the model with a detached check (+15 % instructions per

@@ -4,16 +4,13 @@
  * Samplers are Draws: each call writes its number to DRAW[0] (see ../random/draw.ts);
  * `drawn(s)` calls one and reads it.
  */
-import { DRAW, drawer, planValueOf } from '../random/index.js';
+import { constantDraw, drawer, planValueOf } from '../random/index.js';
 import type { DistSpec, Draw, RandomSource } from '../random/index.js';
 
 export type Sampler = Draw;
 
-export function constant(v: number): Sampler {
-  return () => {
-    DRAW[0] = v;
-  };
-}
+/** Always v. */
+export const constant: (v: number) => Sampler = constantDraw;
 
 export function makeSampler(spec: DistSpec, source: RandomSource | null): Sampler {
   return source === null ? constant(planValueOf(spec)) : drawer(spec, source);

@@ -10,7 +10,7 @@ export { DRAW, drawn } from './draw.js';
 export type { Draw } from './draw.js';
 export { meanOf, varianceOf, planValueOf, quantileOf } from './moments.js';
 export { DistributionError } from './distributions/validate.js';
-export { constant } from './distributions/constant.js';
+export { constant, constantDraw } from './distributions/constant.js';
 export { uniform } from './distributions/uniform.js';
 export { triangular } from './distributions/triangular.js';
 export { pert, PERT_LAMBDA } from './distributions/pert.js';

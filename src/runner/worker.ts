@@ -12,12 +12,12 @@
  * Each task carries its scenario (a pool serves many runs, see pool.ts WorkerPool); the worker
  * keeps the last few by key, so the model's per-scenario caches and the binner are built once.
  */
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { simulatePlan, simulateTransient, traceReplication, type PhaseInterval } from '../model/index.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { BatchBuilder, type BinnedBatch } from './batch.js';
 import { DailyBinner } from './daily.js';
 import { WORKER_LOADED } from './loaded.js';
-import { isMainThread, parentPort } from 'node:worker_threads';
 
 // Loaded: the pool may now terminate this thread safely (WorkerPool.close, ./pool.ts). Sent
 // from a microtask: this module is evaluated inside piscina's synchronous require of it, and

@@ -76,6 +76,9 @@ describe('Simulation.scheduleNext', () => {
     }
     a.run();
     b.run();
+    // at the delays set, urgent before normal at the same time (schedule is built on
+    // scheduleNext, so the comparison with it alone could not catch a wrong delay)
+    expect(fb).toEqual(['0.1 y', '2.5 z', '2.5 x']);
     expect(fb).toEqual(fa);
     b.nextDelay = -1;
     expect(() => b.scheduleNext(() => {})).toThrow(SchedulingError);

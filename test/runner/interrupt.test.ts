@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 let root: string;
@@ -99,17 +100,18 @@ describe('a stop signal while a set of result files is written (whileWriting)', 
 
   it('airlift run: a SIGTERM once the new summary.json is in place still gets the matching report.html', async () => {
     const out = join(root, 'run-report');
-    const run = (n: number) => spawn(process.execPath, [resolve('dist/bundle/main.js'), 'run', resolve('test/runner/fixtures/tight.yaml'),
-      '-n', String(n), '--out', out, '--workers', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const preload = pathToFileURL(resolve('test/runner/fixtures/term-after-summary.mjs')).href;
+    const run = (n: number, nodeFlags: string[]) => spawn(process.execPath, [...nodeFlags, resolve('dist/bundle/main.js'), 'run',
+      resolve('test/runner/fixtures/tight.yaml'), '-n', String(n), '--out', out, '--workers', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exit = (c: ReturnType<typeof spawn>) => new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
-    expect(await exit(run(100))).toBe(0); // an earlier run's files, report included
-    const earlier = statSync(join(out, 'summary.json')).mtimeMs;
-    const child = run(120);
-    const exited = exit(child);
-    // The new data files are renamed into place before the charts and report are made (~1 s).
-    for (let i = 0; i < 3000 && statSync(join(out, 'summary.json')).mtimeMs === earlier; i++) await sleep(10);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143);
+    expect(await exit(run(100, []))).toBe(0); // an earlier run's files, report included
+    // The run sends itself SIGTERM just after renaming the new summary.json into place, before
+    // the charts and report are made (fixtures/term-after-summary.mjs).
+    const child = run(120, ['--import', preload]);
+    let stderr = '';
+    child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+    expect(await exit(child)).toBe(143);
+    expect(stderr).toBe('airlift: stopped by SIGTERM, once the results being written were complete\n');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { replications: number };
     expect(summary.replications).toBe(120);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/n = 120\b/);

@@ -421,7 +421,8 @@ export class Replication {
   private readonly lossDur: (Sampler | null)[];
   private readonly loadFactor: Sampler[];
   private readonly repair: Sampler[];
-  private readonly crewRest: (Sampler | null)[];
+  /** A type without a crew-rest distribution rests 0 h (one constant sampler, not one made per rest). */
+  private readonly crewRest: Sampler[];
   private readonly ground: (Sampler | null)[]; // [site * nT + type]
   private readonly legS: (Sampler | null)[]; // lazily [((site * nT + type) * N + from) * N + to]
   private readonly routeSrc: (RandomSource | null)[]; // created on first use
@@ -622,7 +623,8 @@ export class Replication {
     this.lossDur = scn.aircraftTypes.map((t) => (t.competingLoss === null ? null : mk(t.competingLoss.duration, `competing:${t.id}`)));
     this.loadFactor = scn.aircraftTypes.map((t) => mk(t.loadFactor, `load:${t.id}`));
     this.repair = scn.aircraftTypes.map((t) => (t.breakProbability > 0 ? mk(t.repairTime, `repair:${t.id}`) : never));
-    this.crewRest = scn.aircraftTypes.map((t) => (t.crewRest === null ? null : mk(t.crewRest, `crew:${t.id}`)));
+    const noRest = constant(0);
+    this.crewRest = scn.aircraftTypes.map((t) => (t.crewRest === null ? noRest : mk(t.crewRest, `crew:${t.id}`)));
     this.ground = [];
     for (let s = 0; s < nS; s++) {
       const site = scn.sites[s]!;
@@ -1476,7 +1478,7 @@ export class Replication {
       this.legPlan(k, ac.node, best);
       const need = R[0]! + this.p.groundPlan[best * this.p.nTypes + k]! + this.p.outPlan[k * nS + best]!;
       if (!ac.rested && now - ac.dutyStart + need > type.crewDutyHours + EPS) {
-        const rest = Math.max(0, drawn(this.crewRest[k] ?? constant(0)));
+        const rest = Math.max(0, drawn(this.crewRest[k]!));
         this.beginWait(ac, C_CREW);
         if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
         ac.rested = true;
@@ -2285,7 +2287,7 @@ export class Replication {
     const limit = ac.spec.crewDutyHours;
     if (limit !== null) this.legPlan(ac.type, ac.dest, home);
     if (limit !== null && this.sim.now - ac.dutyStart + R[0]! > limit + EPS) {
-      const rest = Math.max(0, drawn(this.crewRest[ac.type] ?? constant(0)));
+      const rest = Math.max(0, drawn(this.crewRest[ac.type]!));
       this.beginWait(ac, C_CREW);
       if (this.tr !== null) this.trace(ac, -1, 'crew-rest', rest.toFixed(3));
       ac.dutyStart = this.sim.now + rest;

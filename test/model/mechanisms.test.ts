@@ -64,6 +64,11 @@ describe('delays', () => {
     expect(r.completionHours).toBeCloseTo(BASE + 40, 9);
     expect(lost(r, 'crew-rest')).toBeCloseTo(40, 9);
   });
+  it('crew duty without a crew-rest distribution (the API allows it; files default to 12 h): a fresh crew at once', () => {
+    const r = simulate(scenario({ types: [aircraft({ crewDutyHours: 14, crewRest: null })] }), 3, 0);
+    expect(r.completionHours).toBeCloseTo(BASE, 9);
+    expect(lost(r, 'crew-rest')).toBe(0);
+  });
   it('a loading team shared by two aircraft makes the second wait once', () => {
     const scn = scenario({ sites: [site({ loadingTeams: 1 })], types: [aircraft({ tasked: [{ atHours: 0, value: 2 }] })] });
     const r = simulate(scn, 3, 0);

@@ -6,8 +6,10 @@
  * is simulating (`stoppable()`), the signal aborts it: the workers stop, the runner removes its
  * temporary files, and the command prints that nothing was written. Anywhere else (loading a
  * scenario, merging shards, writing the report), or on a second signal while the first is being
- * handled, the process says so on stderr and exits at once; io/atomic.ts removes any temporary
- * file still open (files already renamed into place stay: they are complete). Either
+ * handled, the process says so on stderr and exits at once (once worker threads that are still
+ * loading have loaded: see runner/loaded.ts; a further signal exits at once even then);
+ * io/atomic.ts removes any temporary file still open (files already renamed into place stay:
+ * they are complete). Either
  * way no half-written output is left, and the exit code is the one a shell gives a process
  * killed by that signal, 128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
  *
@@ -23,6 +25,7 @@
  * (a bug) no longer dies of SIGINT or SIGTERM, only of SIGKILL.
  */
 import { constants } from 'node:os';
+import { workersLoading } from '../runner/loaded.js';
 
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
@@ -45,10 +48,19 @@ export function handleStopSignals(): void {
         return;
       }
       process.stderr.write(`airlift: stopped by ${s}\n`);
-      process.exit(exitCodeFor(s));
+      // Worker threads still loading their module must not be terminated (Node 20 aborts the
+      // process: runner/loaded.ts); that lasts ~0.1-0.2 s after a pool starts. A further signal
+      // meanwhile exits at once.
+      const loading = exiting ? null : workersLoading();
+      if (loading === null) process.exit(exitCodeFor(s));
+      exiting = true;
+      void loading.then(() => process.exit(exitCodeFor(s)));
     });
   }
 }
+
+/** A stop signal is waiting for workers to load before exiting (handleStopSignals). */
+let exiting = false;
 
 export interface Stoppable {
   /** Aborted by the first stop signal while this is held. */

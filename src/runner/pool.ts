@@ -18,7 +18,7 @@ import type { BinnedBatch } from './batch.js';
 import type { Aggregator } from './aggregator.js';
 import type { PhaseInterval } from '../model/index.js';
 import type { EndTask, RunEnds, WorkerTask } from './worker.js';
-import { WORKER_LOADED } from './loaded.js';
+import { trackLoading, WORKER_LOADED } from './loaded.js';
 
 export interface Executor {
   readonly workers: number;
@@ -82,12 +82,27 @@ export class WorkerPool {
     readonly workers: number,
     private readonly pool: import('piscina').Piscina<WorkerTask | EndTask, unknown>,
   ) {
+    let timer: NodeJS.Timeout | undefined;
+    this.allLoaded = new Promise<void>((resolve) => {
+      this.onLoaded = resolve;
+      timer = setTimeout(resolve, LOAD_WAIT_MS);
+    }).then(() => {
+      clearTimeout(timer);
+      this.onLoaded = null;
+    });
+    trackLoading(this.allLoaded);
     pool.on('message', (m: unknown) => {
       if (m !== WORKER_LOADED) return;
       this.loaded += 1;
       if (this.loaded >= this.workers) this.onLoaded?.();
     });
   }
+
+  /**
+   * Settles once every worker has posted WORKER_LOADED, or after LOAD_WAIT_MS. Also registered
+   * with ./loaded.ts, so that a process stopped by a signal exits after it (cli/signals.ts).
+   */
+  private readonly allLoaded: Promise<void>;
 
   static async start(workers: number): Promise<WorkerPool> {
     compileInForeground(workers);
@@ -137,15 +152,7 @@ export class WorkerPool {
    * starting it, and 2 runs in 40 on a busy machine aborted instead of exiting 2.
    */
   async close(): Promise<void> {
-    if (this.loaded < this.workers) {
-      let timer: NodeJS.Timeout | undefined;
-      await new Promise<void>((resolve) => {
-        this.onLoaded = resolve;
-        timer = setTimeout(resolve, LOAD_WAIT_MS);
-      });
-      clearTimeout(timer);
-      this.onLoaded = null;
-    }
+    await this.allLoaded;
     return this.pool.destroy();
   }
 }

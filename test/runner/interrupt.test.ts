@@ -57,6 +57,20 @@ it('a stop signal outside a run (here: a streamed file open) exits 128 + its num
   expect(readdirSync(out)).toEqual([]);
 }, 60_000);
 
+it('a stop signal while the worker threads load their module exits 143 once they have loaded (terminating one then aborts Node 20)', async () => {
+  const out = join(root, 'while-loading');
+  const preload = pathToFileURL(resolve('test/runner/fixtures/term-while-loading.mjs')).href;
+  const child = spawn(process.execPath, ['--import', preload, resolve('dist/bundle/main.js'), 'run', resolve('test/runner/fixtures/tight.yaml'),
+    '-n', '100', '--out', out, '--workers', '2', '--no-charts'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  expect(stderr).toBe('airlift: stopped by SIGTERM\nworkers made 2, loaded 2\n');
+  expect(code).toBe(143);
+  // the command went on meanwhile (it may have made the output folder), but wrote no file
+  expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+}, 60_000);
+
 describe('a stop signal while a set of result files is written (whileWriting)', () => {
   // A SIGTERM between a run's summary.json and its report.html left the new summary beside the
   // previous run's report. Now the set is completed first, then the process exits 128 + n.

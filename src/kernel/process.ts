@@ -21,7 +21,7 @@
  *   the order of wake-ups is the calendar's deterministic order.
  * - A process starts from an urgent event at the time `sim.process()` is called (its body does not run
  *   inside the caller).
- * Measured cost (bench/kernel.ts, 2-core machine, Node 20, quiet machine, best of runs): the same M/M/3
+ * Measured cost (test/bench/kernel.ts, 2-core machine, Node 20, quiet machine, best of runs): the same M/M/3
  * queue (500,000 customers) takes ~365 ms written as processes against ~126 ms written as callbacks
  * (Resource.request with onGrant): ~730 ns against ~250 ns per customer, i.e. 2.7 M against 8.0 M
  * counted events/s (arrival + departure). The process version also processes ~17% more kernel events

@@ -1,6 +1,6 @@
 /**
  * Model and runner benchmark (not a test): `npm run bench` (after kernel.js), or
- *   node dist/bench/model.js [--reps N] [--rounds N] [--rss-reps N] [--million] [--skip-rss]
+ *   node dist/test/bench/model.js [--reps N] [--rounds N] [--rss-reps N] [--million] [--skip-rss]
  *
  * On scenarios/niger-2024.yaml:
  * 1. in the model: replications/s and kernel events/s of `simulate` in this thread; the
@@ -29,16 +29,16 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { loadScenario } from '../src/scenario/index.js';
-import { simulate } from '../src/model/index.js';
-import { quantileSortedLinear, sortAscending } from '../src/stats/quantile.js';
-import { Aggregator, runMonteCarlo } from '../src/runner/index.js';
-import { createExecutor, runRange } from '../src/runner/pool.js';
-import { binBatch, type BinnedBatch } from '../src/runner/batch.js';
-import { DailyBinner } from '../src/runner/daily.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { simulate } from '../../src/model/index.js';
+import { quantileSortedLinear, sortAscending } from '../../src/stats/quantile.js';
+import { Aggregator, runMonteCarlo } from '../../src/runner/index.js';
+import { createExecutor, runRange } from '../../src/runner/pool.js';
+import { binBatch, type BinnedBatch } from '../../src/runner/batch.js';
+import { DailyBinner } from '../../src/runner/daily.js';
 import { Worker } from 'node:worker_threads';
-import type { ReplicationResult } from '../src/model/result.js';
-import type { ResolvedScenario } from '../src/scenario/resolved.js';
+import type { ReplicationResult } from '../../src/model/result.js';
+import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 
 const SCENARIO = 'scenarios/niger-2024.yaml';
 
@@ -140,7 +140,7 @@ function inChild(replications: number, workers: number, warm = false): ChildRepo
 function commandSeconds(replications: number): number {
   const outDir = mkdtempSync(join(tmpdir(), 'airlift-bench-cmd-'));
   try {
-    const main = fileURLToPath(new URL('../bundle/main.js', import.meta.url));
+    const main = fileURLToPath(new URL('../../bundle/main.js', import.meta.url));
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [main, 'run', SCENARIO, '-n', String(replications), '--quiet', '--no-charts', '--out', outDir], { encoding: 'utf8' });
     const seconds = (performance.now() - t0) / 1000;

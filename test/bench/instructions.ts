@@ -1,7 +1,7 @@
 /**
  * Machine instructions per replication of niger-2024 (not a test; needs valgrind):
  *   npm run bench:instructions            (after npm run build)
- *   node dist/bench/instructions.js [--scenario FILE] [--low N] [--high N]
+ *   node dist/test/bench/instructions.js [--scenario FILE] [--low N] [--high N]
  *
  * Why: this machine's wall and CPU times swing ±20 % from one minute to the next, so a 5 %
  * change of the model cannot be seen in them. Instructions retired are nearly deterministic.
@@ -22,10 +22,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../src/scenario/index.js';
-import { simulate } from '../src/model/index.js';
-import { runBatch } from '../src/runner/worker.js';
-import { DailyBinner } from '../src/runner/daily.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { simulate } from '../../src/model/index.js';
+import { runBatch } from '../../src/runner/worker.js';
+import { DailyBinner } from '../../src/runner/daily.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

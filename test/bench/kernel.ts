@@ -1,5 +1,5 @@
 /**
- * Kernel benchmark (not a test): `npm run build && node dist/bench/kernel.js`.
+ * Kernel benchmark (not a test): `npm run build && node dist/test/bench/kernel.js`.
  *
  * 1. Hold model: 1,000 pending events; each event schedules one more at now + Exp(1); 1,000,000
  *    events. Kernel (Simulation.schedule + run) against a minimal hand-written typed-array binary
@@ -12,8 +12,8 @@
  */
 
 import seedrandom from 'seedrandom';
-import { Resource, Simulation } from '../src/kernel/index.js';
-import type { Request } from '../src/kernel/index.js';
+import { Resource, Simulation } from '../../src/kernel/index.js';
+import type { Request } from '../../src/kernel/index.js';
 
 const HOLD_PENDING = 1_000;
 const HOLD_EVENTS = 1_000_000;

@@ -2436,16 +2436,21 @@ export class Replication {
       parkUtil.push(ci > 0 ? pi / ci : 0);
     }
     void simNow;
-    // remaining series: every day not yet written holds the final state
+    // remaining series: every day not yet written holds the final state; those days are still
+    // 0 (a fresh or reset arena, begin), so a final 0 (every cleared site) is not written again
     const days = this.p.days;
-    while (this.nextDay < days) {
-      const d = this.nextDay++;
-      for (let s = 0; s < nS; s++) {
-        this.dailyRemTons[d * nS + s] = Math.max(0, this.groundTons[s]!);
-        this.dailyRemPax[d * nS + s] = Math.max(0, this.groundPax[s]!);
-      }
+    const filledFrom = this.nextDay;
+    for (let s = 0; s < nS; s++) {
+      const tons = Math.max(0, this.groundTons[s]!);
+      const pax = Math.max(0, this.groundPax[s]!);
+      if (tons !== 0) for (let d = filledFrom; d < days; d++) this.dailyRemTons[d * nS + s] = tons;
+      if (pax !== 0) for (let d = filledFrom; d < days; d++) this.dailyRemPax[d * nS + s] = pax;
     }
-    for (let d = 0; d < days; d++) {
+    this.nextDay = days;
+    // The integrals stop at `end` (every span above ends at or before it: the clock never
+    // passes it), so the means are 0 from day ceil(end / 24) on: not divided (0 / 24 = 0).
+    const settled = Math.min(days, Math.max(filledFrom, Math.ceil(end / 24)));
+    for (let d = 0; d < settled; d++) {
       this.dailyBusy[d] = this.dailyBusy[d]! / 24;
       this.dailyAvail[d] = this.dailyAvail[d]! / 24;
       for (let s = 0; s < nS; s++) this.dailyPark[d * nS + s] = this.dailyPark[d * nS + s]! / 24;
@@ -2483,6 +2488,7 @@ export class Replication {
       parkingUtilisation: parkUtil,
       milestones: this.milestones.slice(),
       events: this.sim.eventsProcessed,
+      dailySettledFrom: settled,
     };
   }
 

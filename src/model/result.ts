@@ -62,6 +62,12 @@ export interface ReplicationResult {
   readonly dailyAircraftAvailable: Float64Array;
   /** Per day and site: time-average number of occupied parking spots [d * sites + s]. */
   readonly dailyParkingOccupied: Float64Array;
+  /**
+   * From this day on every daily series is constant: the remaining series hold their final
+   * value, the means are 0 (the run ended). Lets a consumer skip the tail without reading it
+   * (the worker's DailyBinner). Absent: not known (`days`).
+   */
+  readonly dailySettledFrom?: number;
   /** Over the whole run: busy aircraft-hours / available aircraft-hours, in [0, 1]. */
   readonly aircraftUtilisation: number;
   /** Per site: time-average occupied spots / time-average MOG, until the site closed. */

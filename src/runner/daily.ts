@@ -177,14 +177,21 @@ export class DailyBinner {
         r.dailyAircraftBusy.length !== D || r.dailyAircraftAvailable.length !== D) {
       throw new Error(`packBatch: replication ${r.index}: daily series of the wrong length (expected ${D} days x ${S} sites)`);
     }
+    // at most one value per histogram: room for all of them once, not checked value by value
+    if (this.nCodes + 2 * this.H > this.codes.length) {
+      const next = new Uint32Array(Math.max(2 * this.codes.length, this.nCodes + 2 * this.H));
+      next.set(this.codes);
+      this.codes = next;
+    }
+    const settled = r.dailySettledFrom ?? D;
     const st = r.dailyRemainingShortTons;
     const pp = r.dailyRemainingPersonnel;
     let tonsTail = 0;
     let peopleTail = 0;
     for (let s = 0; s < S; s++) {
-      const t1 = this.series(st, S, s, 0, -1);
-      const t2 = this.series(pp, S, s, DS, -1);
-      this.series(r.dailyParkingOccupied, S, s, 2 * DS, 0);
+      const t1 = this.series(st, S, s, 0, -1, settled);
+      const t2 = this.series(pp, S, s, DS, -1, settled);
+      this.series(r.dailyParkingOccupied, S, s, 2 * DS, 0, settled);
       if (t1 > tonsTail) tonsTail = t1;
       if (t2 > peopleTail) peopleTail = t2;
     }
@@ -199,34 +206,48 @@ export class DailyBinner {
       for (let s = 0; s < S; s++) v += pp[d * S + s]!;
       this.value(3 * DS + D + d, v);
     }
-    this.series(r.dailyAircraftBusy, 1, 0, 3 * DS + 2 * D, DS);
-    this.series(r.dailyAircraftAvailable, 1, 0, 3 * DS + 3 * D, DS + D);
+    this.series(r.dailyAircraftBusy, 1, 0, 3 * DS + 2 * D, DS, settled);
+    this.series(r.dailyAircraftAvailable, 1, 0, 3 * DS + 3 * D, DS + D, settled);
     this.count += 1;
   }
 
   /**
    * Bin series x[d * stride + s] for the days before its zero tail into histograms h0 + d * stride + s
-   * (and FixedSums f0 + d * stride + s when f0 >= 0). Returns the day the tail starts.
+   * (and FixedSums f0 + d * stride + s when f0 >= 0). Returns the day the tail starts. The series
+   * is constant from day `settled` on (ReplicationResult.dailySettledFrom): when it is 0 there,
+   * the tail is found from that day back instead of from the last day (~180 days of zeros a
+   * series in niger-2024, ~1 % of a worker's instructions).
    */
-  private series(x: Float64Array, stride: number, s: number, h0: number, f0: number): number {
-    let tail = this.shape.days;
+  private series(x: Float64Array, stride: number, s: number, h0: number, f0: number, settled: number): number {
+    const D = this.shape.days;
+    let tail = settled < D && x[settled * stride + s] === 0 ? settled : D;
     while (tail > 0 && x[(tail - 1) * stride + s] === 0) tail--;
+    // every day of one series has the same grid (layout above): grid and arrays in locals, room
+    // in codes made once in add (this.value re-reads them all, value by value)
+    const grid = this.gridOf[h0 + s]!;
+    const codes = this.codes;
+    const active = this.active;
+    const mm = this.minMax;
+    const fixed = this.fixed;
+    let n = this.nCodes;
     for (let d = 0; d < tail; d++) {
       const i = d * stride + s;
       const v = x[i]!;
-      this.value(h0 + i, v);
-      if (f0 >= 0) FixedSum.addAt(this.fixed, f0 + i, v);
+      const h = h0 + i;
+      codes[n++] = h;
+      codes[n++] = grid.binOf(v);
+      active[h] = active[h]! + 1;
+      if (v < mm[2 * h]!) mm[2 * h] = v;
+      if (v > mm[2 * h + 1]!) mm[2 * h + 1] = v;
+      if (f0 >= 0) FixedSum.addAt(fixed, f0 + i, v);
     }
+    this.nCodes = n;
     return tail;
   }
 
+  /** Bin one value into histogram h (add() made room for it in codes). */
   private value(h: number, x: number): void {
     const k = this.gridOf[h]!.binOf(x);
-    if (this.nCodes + 2 > this.codes.length) {
-      const next = new Uint32Array(2 * this.codes.length);
-      next.set(this.codes);
-      this.codes = next;
-    }
     this.codes[this.nCodes++] = h;
     this.codes[this.nCodes++] = k;
     this.active[h] = this.active[h]! + 1;

@@ -4,7 +4,7 @@
  * end-of-run accounting.
  */
 import { describe, expect, it } from 'vitest';
-import { inspectReplication, PAX_SHORT_TONS, simulate, traceReplication } from '../../src/model/index.js';
+import { inspectReplication, PAX_SHORT_TONS, simulate, simulatePlan, traceReplication } from '../../src/model/index.js';
 import type { Phase, Tracer } from '../../src/model/index.js';
 import { inWindow, localHour } from '../../src/model/time.js';
 import { richScenario } from './rich.js';
@@ -111,5 +111,30 @@ describe('invariants over 200 replications of the rich scenario', () => {
     }
     expect(r.aircraftUtilisation).toBeGreaterThan(0);
     expect(r.aircraftUtilisation).toBeLessThanOrEqual(1);
+  });
+
+  it('dailySettledFrom: from it on the remaining series hold their last value and the means are 0 (the binner skips that tail)', () => {
+    const results = [simulatePlan(scn), ...Array.from({ length: 40 }, (_, i) => simulate(scn, 7, i))];
+    // a horizon that cuts runs short: not cleared, the series run to the last day
+    results.push(simulate({ ...scn, horizonHours: 24 * 5 + 7 }, 7, 0));
+    let early = 0;
+    for (const r of results) {
+      const D = r.days;
+      const from = r.dailySettledFrom!;
+      expect(from).toBeGreaterThanOrEqual(0);
+      expect(from).toBeLessThanOrEqual(D);
+      if (from < D) early++;
+      const S = r.dailyRemainingShortTons.length / D;
+      for (let d = from; d < D; d++) {
+        for (let s = 0; s < S; s++) {
+          expect(r.dailyRemainingShortTons[d * S + s]).toBe(r.dailyRemainingShortTons[(D - 1) * S + s]);
+          expect(r.dailyRemainingPersonnel[d * S + s]).toBe(r.dailyRemainingPersonnel[(D - 1) * S + s]);
+          expect(r.dailyParkingOccupied[d * S + s]).toBe(0);
+        }
+        expect(r.dailyAircraftBusy[d]).toBe(0);
+        expect(r.dailyAircraftAvailable[d]).toBe(0);
+      }
+    }
+    expect(early).toBeGreaterThan(30);
   });
 });

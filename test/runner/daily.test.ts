@@ -113,6 +113,39 @@ describe('DailyBinner (zero tails counted in bulk)', () => {
     expectMatches(agg, rs);
   });
 
+  it('dailySettledFrom (every series constant from that day on) gives the same bins as scanning the whole tail', () => {
+    // some remaining series end on a non-zero constant (a run cut short by the horizon)
+    const hinted = rs.map((r0, i) => {
+      const tons = r0.dailyRemainingShortTons.slice();
+      if (i % 5 === 2) for (let d = DAYS - 1 - (i % 4); d < DAYS; d++) tons[d * S] = 3.5;
+      const r = { ...r0, dailyRemainingShortTons: tons };
+      // the earliest valid day: each series is constant from where its last run of equal values
+      // starts (the means only when that value is 0); any later day is valid too
+      let from = 0;
+      const run = (x: Float64Array, stride: number, off: number, zero: boolean): void => {
+        const v = x[(DAYS - 1) * stride + off]!;
+        let d = DAYS - 1;
+        if (zero && v !== 0) d = DAYS;
+        else while (d > 0 && x[(d - 1) * stride + off] === v) d--;
+        from = Math.max(from, d);
+      };
+      for (let s = 0; s < S; s++) {
+        run(r.dailyRemainingShortTons, S, s, false);
+        run(r.dailyRemainingPersonnel, S, s, false);
+        run(r.dailyParkingOccupied, S, s, true);
+      }
+      run(r.dailyAircraftBusy, 1, 0, true);
+      run(r.dailyAircraftAvailable, 1, 0, true);
+      return { ...r, dailySettledFrom: Math.min(DAYS, from + (i % 3)) };
+    });
+    expect(hinted.filter((r) => r.dailySettledFrom < DAYS).length).toBeGreaterThan(20);
+    const scn = scenario();
+    const binner = new DailyBinner(scn);
+    const agg = new Aggregator(scn);
+    agg.consumeBinned(binBatch(hinted, binner));
+    expectMatches(agg, hinted);
+  });
+
   it('single results and packed batches take the same path to the same state', () => {
     const scn = scenario();
     const one = new Aggregator(scn);
